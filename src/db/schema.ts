@@ -1,0 +1,185 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Checked-in table types. Every tenant-owned table leads its primary key with tenant_id.
+ * Keep in step with src/db/migrations (one interface per table, columns in table order).
+ */
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type StaffRole = 'owner' | 'admin' | 'dispatcher' | 'technician' | 'account_manager';
+export type ClientRole = 'client_admin' | 'client_user';
+export type UserRole = StaffRole | ClientRole;
+export type ContactRole = 'primary' | 'billing' | 'technical' | 'approver';
+
+export interface TenantsTable {
+  id: Generated<string>;
+  name: string;
+  slug: string;
+  mfa_required_staff: Generated<boolean>;
+  mfa_required_client_admin: Generated<boolean>;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface UsersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: UserRole;
+  client_id: string | null;
+  password_hash: string | null;
+  status: Generated<'active' | 'disabled'>;
+  mfa_secret: string | null;
+  mfa_enabled_at: NullableTimestamp;
+  failed_sign_ins: Generated<number>;
+  locked_until: NullableTimestamp;
+  last_sign_in_at: NullableTimestamp;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  tenant_id: string;
+  id: string; // sha-256 of the cookie token, hex
+  user_id: string;
+  csrf_token: string;
+  mfa_pending: boolean;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface MfaRecoveryCodesTable {
+  tenant_id: string;
+  user_id: string;
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+export interface ApiTokensTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  token_prefix: string;
+  token_hash: string;
+  scopes: string[];
+  created_by: string;
+  created_at: Generated<Date>;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: Generated<string>; // bigint identity, returned as a string by pg
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: Json<Record<string, unknown>>;
+}
+
+export interface ClientsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  code: string | null;
+  status: Generated<'active' | 'inactive'>;
+  notes: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface SitesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  name: string;
+  address: Generated<string>;
+  time_zone: string;
+  travel_minutes: Generated<number>;
+  is_main: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ContactsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  name: string;
+  email: string;
+  phone: Generated<string>;
+  roles: ContactRole[];
+  user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface InvitationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  contact_id: string;
+  email: string;
+  role: ClientRole;
+  token_hash: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface OutboxEmailsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  kind: string;
+  created_at: Generated<Date>;
+  sent_at: NullableTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  clients: ClientsTable;
+  sites: SitesTable;
+  contacts: ContactsTable;
+  invitations: InvitationsTable;
+  outbox_emails: OutboxEmailsTable;
+}
+
+export type Tenant = Selectable<TenantsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type ApiToken = Selectable<ApiTokensTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Client = Selectable<ClientsTable>;
+export type Site = Selectable<SitesTable>;
+export type Contact = Selectable<ContactsTable>;
+export type Invitation = Selectable<InvitationsTable>;

@@ -1,0 +1,53 @@
+import { pino } from 'pino';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { buildApp } from './http/app';
+import type { AppContext } from './http/context';
+import type { App } from './http/types';
+import { randomToken } from './modules/auth/secrets';
+import { setupRequired } from './modules/setup/setup.service';
+
+export function databaseOptions(config: Config) {
+  return config.databaseUrl ? ({ kind: 'postgres', url: config.databaseUrl } as const) : ({ kind: 'pglite', dataDir: config.dataDir } as const);
+}
+
+export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
+  const handle = await openDatabase(databaseOptions(config));
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+/** Starts the HTTP server; resolves once it listens. SIGTERM/SIGINT drain requests, then exit. */
+export async function startServer(config: Config): Promise<{ app: App; handle: DatabaseHandle }> {
+  const logger = pino({ level: config.logLevel });
+  const handle = await openMigratedDatabase(config);
+  const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, now: () => new Date(), setupToken: null };
+  if (await setupRequired(ctx)) ctx.setupToken = randomToken(9);
+
+  const app = await buildApp(ctx, { logger });
+  await app.listen({ port: config.port, host: config.host });
+  const where = handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  logger.info(`servicepact is running at ${config.publicUrl} (${where})`);
+  if (ctx.setupToken) {
+    // Printed plainly so a newcomer finds it in the terminal among the JSON log lines.
+    process.stdout.write(
+      `\n  Welcome to servicepact. Open ${config.publicUrl}/setup and create your organisation's owner account.\n` +
+        `  Set-up code: ${ctx.setupToken}\n` +
+        `  (Or run \`npx servicepact seed --demo\` first, to explore with demo data.)\n\n`,
+    );
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info(`${signal} received: finishing in-flight requests`);
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return { app, handle };
+}
