@@ -132,10 +132,11 @@ export interface ContactsTable {
 export interface InvitationsTable {
   tenant_id: string;
   id: Generated<string>;
-  client_id: string;
-  contact_id: string;
+  client_id: string | null;
+  contact_id: string | null;
   email: string;
-  role: ClientRole;
+  name: Generated<string>;
+  role: UserRole;
   token_hash: string;
   created_by: string;
   created_at: Generated<Date>;

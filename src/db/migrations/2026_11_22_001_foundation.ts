@@ -159,13 +159,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index contacts_client on contacts (tenant_id, client_id);
     create unique index contacts_email_unique on contacts (tenant_id, client_id, lower(email));
 
+    -- An invitation to set a password: staff members, or a client's contact becoming a client user.
     create table invitations (
-      tenant_id uuid not null,
+      tenant_id uuid not null references tenants(id),
       id uuid not null default gen_random_uuid(),
-      client_id uuid not null,
-      contact_id uuid not null,
+      client_id uuid,
+      contact_id uuid,
       email text not null,
-      role text not null check (role in ('client_admin', 'client_user')),
+      name text not null default '',
+      role text not null check (role in ('owner', 'admin', 'dispatcher', 'technician', 'account_manager', 'client_admin', 'client_user')),
       token_hash text not null,
       created_by uuid not null,
       created_at timestamptz not null default now(),
@@ -174,7 +176,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       revoked_at timestamptz,
       primary key (tenant_id, id),
       foreign key (tenant_id, contact_id) references contacts (tenant_id, id) on delete cascade,
-      foreign key (tenant_id, client_id) references clients (tenant_id, id) on delete cascade
+      foreign key (tenant_id, client_id) references clients (tenant_id, id) on delete cascade,
+      check ((role in ('client_admin', 'client_user')) = (client_id is not null))
     );
     create unique index invitations_token_unique on invitations (token_hash);
 
