@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireActor } from '../../http/actor';
 import { clearSessionCookie, setSessionCookie } from '../../http/authenticate';
+import { requestMeta } from '../../http/request-meta';
 import type { App } from '../../http/types';
 import { setupRequired } from '../setup/setup.service';
 import * as repo from './auth.repository';
@@ -9,7 +10,7 @@ import { mfaBody, sessionView, signInBody, signInResult } from './auth.schema';
 import * as auth from './auth.service';
 import { presentUser } from './user.presenter';
 
-const meta = (r: FastifyRequest): auth.RequestMeta => ({ ip: r.ip, userAgent: r.headers['user-agent'] ?? null });
+const meta = (r: FastifyRequest): auth.RequestMeta => requestMeta(r);
 
 export async function authRoutes(app: App) {
   const ctx = app.ctx;

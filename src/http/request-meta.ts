@@ -1,0 +1,3 @@
+import type { FastifyRequest } from 'fastify';
+
+export const requestMeta = (r: FastifyRequest) => ({ ip: r.ip, userAgent: r.headers['user-agent'] ?? null });
