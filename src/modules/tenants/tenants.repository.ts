@@ -27,3 +27,14 @@ export async function updateTenantSettings(
   if (expectedVersion !== null) q = q.where('version', '=', expectedVersion);
   return q.returningAll().executeTakeFirst();
 }
+
+export async function findTenantById(db: Db, tenantId: string): Promise<Tenant | undefined> {
+  return db.selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirst();
+}
+
+/** Whether the tenant makes MFA compulsory for a user of this role. Client users are never required. */
+export function mfaRequiredFor(tenant: Pick<Tenant, 'mfa_required_staff' | 'mfa_required_client_admin'>, role: string): boolean {
+  if (role === 'client_user') return false;
+  if (role === 'client_admin') return tenant.mfa_required_client_admin;
+  return tenant.mfa_required_staff;
+}
