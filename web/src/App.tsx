@@ -1,0 +1,111 @@
+import { Center, Loader, Stack, Text, Button } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { MfaRequiredPage } from './pages/account/MfaRequiredPage';
+import { MyAccountPage } from './pages/account/MyAccountPage';
+import { MyCompanyPage } from './pages/portal/MyCompanyPage';
+import { PortalClientPage } from './pages/portal/PortalClientPage';
+import { PortalContactsPage } from './pages/portal/PortalContactsPage';
+import { PortalShell } from './pages/portal/PortalShell';
+import { PortalUsersPage } from './pages/portal/PortalUsersPage';
+import { InvitePage } from './pages/public/InvitePage';
+import { SetupPage } from './pages/public/SetupPage';
+import { SignInPage } from './pages/public/SignInPage';
+import { ApiTokensPage } from './pages/staff/ApiTokensPage';
+import { AuditLogPage } from './pages/staff/AuditLogPage';
+import { ClientPage } from './pages/staff/ClientPage';
+import { ClientsPage } from './pages/staff/ClientsPage';
+import { SecuritySettingsPage } from './pages/staff/SecuritySettingsPage';
+import { StaffShell } from './pages/staff/StaffShell';
+import { UsersPage } from './pages/staff/UsersPage';
+import { NotFound } from './components/NotFound';
+import { errorMessage } from './api';
+import { isClientRole, useSession } from './session';
+
+/** Which screens exist depends on the session: set-up, signed out, MFA required, staff or portal. */
+export function App() {
+  const session = useSession();
+  const location = useLocation();
+
+  if (session.isPending)
+    return (
+      <Center mih="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  if (session.isError)
+    return (
+      <Center mih="100vh" p="md">
+        <Stack align="center">
+          <Text>servicepact could not be reached: {errorMessage(session.error)}</Text>
+          <Button onClick={() => session.refetch()}>Try again</Button>
+        </Stack>
+      </Center>
+    );
+  const s = session.data;
+
+  if (s.setupRequired)
+    return (
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="*" element={<Navigate to="/setup" replace />} />
+      </Routes>
+    );
+
+  if (!s.user || s.mfaPending) {
+    const next = location.pathname === '/' || location.pathname === '/sign-in' ? '' : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return (
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage key={s.mfaPending ? 'mfa' : 'password'} />} />
+        <Route path="/invite/:token" element={<InvitePage />} />
+        <Route path="*" element={<Navigate to={`/sign-in${next}`} replace />} />
+      </Routes>
+    );
+  }
+
+  if (s.mfaEnrolmentRequired)
+    return (
+      <Routes>
+        <Route path="/account/two-factor" element={<MfaRequiredPage />} />
+        <Route path="*" element={<Navigate to="/account/two-factor" replace />} />
+      </Routes>
+    );
+
+  if (isClientRole(s.user.role))
+    return (
+      <Routes>
+        <Route path="/invite/:token" element={<Navigate to="/portal" replace />} />
+        <Route path="/portal" element={<PortalShell />}>
+          <Route index element={<MyCompanyPage />} />
+          {s.user.role === 'client_admin' && <Route path="contacts" element={<PortalContactsPage />} />}
+          {s.user.role === 'client_admin' && <Route path="users" element={<PortalUsersPage />} />}
+          <Route path="account" element={<MyAccountPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route path="/" element={<PortalShell />}>
+          <Route path="clients/:clientId" element={<PortalClientPage />} />
+          <Route path="*" element={<Navigate to="/portal" replace />} />
+        </Route>
+        <Route path="/" element={<Navigate to="/portal" replace />} />
+      </Routes>
+    );
+
+  return (
+    <Routes>
+      <Route path="/" element={<StaffShell />}>
+        <Route index element={<Navigate to="/clients" replace />} />
+        <Route path="sign-in" element={<Navigate to="/clients" replace />} />
+        <Route path="setup" element={<Navigate to="/clients" replace />} />
+        <Route path="invite/:token" element={<Navigate to="/clients" replace />} />
+        <Route path="clients" element={<ClientsPage />} />
+        <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route path="settings/users" element={<UsersPage />} />
+        <Route path="settings/api-tokens" element={<ApiTokensPage />} />
+        <Route path="settings/audit-log" element={<AuditLogPage />} />
+        <Route path="settings/security" element={<SecuritySettingsPage />} />
+        <Route path="account" element={<MyAccountPage />} />
+        <Route path="account/two-factor" element={<MyAccountPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,81 @@
+import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api';
+import { keys } from '../../api/queries';
+import type { Client } from '../../api/types';
+import { FormError } from '../../components/ErrorAlert';
+import { useApiForm } from '../../components/useApiForm';
+
+type Values = { name: string; code: string; notes: string; status: 'active' | 'inactive' };
+
+/** New client (no `client`) or edit one; edits send If-Match so a stale form cannot overwrite. */
+export function ClientFormModal({ opened, onClose, client, onCreated }: { opened: boolean; onClose: () => void; client?: Client; onCreated?: (c: Client) => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={client ? 'Edit client' : 'New client'} centered size="lg">
+      {opened && <ClientForm client={client} onDone={onClose} onCreated={onCreated} />}
+    </Modal>
+  );
+}
+
+function ClientForm({ client, onDone, onCreated }: { client?: Client; onDone: () => void; onCreated?: (c: Client) => void }) {
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<Values>({ name: client?.name ?? '', code: client?.code ?? '', notes: client?.notes ?? '', status: client?.status ?? 'active' });
+  const form = useApiForm({
+    fieldNames: ['name', 'code', 'notes', 'status'],
+    mutationFn: async (v: Values) => {
+      const body = { name: v.name.trim(), code: v.code.trim() || null, notes: v.notes };
+      if (client) return api.patch<Client>(`/clients/${client.id}`, { ...body, status: v.status }, client.version);
+      return api.post<Client>('/clients', { name: body.name, ...(body.code ? { code: body.code } : {}), ...(body.notes ? { notes: body.notes } : {}) });
+    },
+    onSuccess: async (saved) => {
+      notifications.show({ color: 'teal', message: client ? `Saved ${saved.name}` : `Client ${saved.name} created` });
+      if (client) queryClient.setQueryData(keys.client(client.id), saved);
+      await queryClient.invalidateQueries({ queryKey: keys.clients });
+      onDone();
+      if (!client) onCreated?.(saved);
+    },
+  });
+  const set = (k: keyof Values, v: string) => {
+    setValues({ ...values, [k]: v });
+    form.touch(k);
+  };
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        form.mutation.mutate(values);
+      }}
+    >
+      <Stack>
+        <TextInput label="Name" required data-autofocus value={values.name} error={form.fieldError('name')} onChange={(e) => set('name', e.currentTarget.value)} />
+        <TextInput label="Code" description="A short reference, e.g. ACME. Optional." value={values.code} error={form.fieldError('code')} onChange={(e) => set('code', e.currentTarget.value)} maw={240} />
+        {client && (
+          <Select
+            label="Status"
+            data={[
+              { value: 'active', label: 'Active' },
+              { value: 'inactive', label: 'Inactive' },
+            ]}
+            value={values.status}
+            allowDeselect={false}
+            error={form.fieldError('status')}
+            onChange={(v) => v && set('status', v)}
+            maw={240}
+          />
+        )}
+        <Textarea label="Notes" autosize minRows={3} maxRows={8} value={values.notes} error={form.fieldError('notes')} onChange={(e) => set('notes', e.currentTarget.value)} />
+        <FormError message={form.formError} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.mutation.isPending}>
+            {client ? 'Save changes' : 'Create client'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

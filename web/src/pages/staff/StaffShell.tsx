@@ -1,0 +1,19 @@
+import { IconBuilding, IconFileSearch, IconKey, IconLock, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { AppFrame, type NavGroup } from '../../components/AppFrame';
+import { canAdminister, useSignedIn } from '../../session';
+
+export function StaffShell() {
+  const { user, tenant } = useSignedIn();
+  const nav: NavGroup[] = [{ items: [{ to: '/clients', label: 'Clients', icon: <IconBuilding size={18} /> }] }];
+  if (canAdminister(user.role)) {
+    const admin = [
+      { to: '/settings/users', label: 'Users & roles', icon: <IconUsers size={18} /> },
+      { to: '/settings/api-tokens', label: 'API tokens', icon: <IconKey size={18} /> },
+    ];
+    if (user.role === 'owner') admin.push({ to: '/settings/audit-log', label: 'Audit log', icon: <IconFileSearch size={18} /> });
+    admin.push({ to: '/settings/security', label: 'Security', icon: <IconLock size={18} /> });
+    nav.push({ label: 'Administration', items: admin });
+  }
+  nav.push({ label: 'You', items: [{ to: '/account', label: 'My account', icon: <IconUserCircle size={18} /> }] });
+  return <AppFrame nav={nav} subtitle={tenant.name} accountPath="/account" />;
+}
