@@ -1,10 +1,14 @@
 import type { App } from './types';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
+import { clientsRoutes } from '../modules/clients/clients.routes';
+import { sitesRoutes } from '../modules/sites/sites.routes';
+import { contactsRoutes } from '../modules/contacts/contacts.routes';
+import { invitationsRoutes } from '../modules/invitations/invitations.routes';
 import { meRoutes } from '../modules/me/me.routes';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
 
 /** Every API module, mounted under /api/v1. A new module joins here and the authorisation matrix. */
-export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes];

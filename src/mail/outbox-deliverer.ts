@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+
+export type MailMessage = { to: string; subject: string; text: string; html: string | null; kind: string };
+
+/** Anything that can send one message: logs today, SMTP (nodemailer) later. */
+export interface MailTransport {
+  send(msg: MailMessage): Promise<void>;
+}
+
+type InfoLogger = { info(obj: object, msg?: string): void };
+
+/** Writes each message to the log instead of sending it: development and first installs. */
+export function logTransport(logger: InfoLogger): MailTransport {
+  return {
+    async send(msg) {
+      logger.info({ mail: { to: msg.to, subject: msg.subject, kind: msg.kind, text: msg.text } }, `e-mail to ${msg.to}: ${msg.subject}`);
+    },
+  };
+}
+
+export const MAX_ATTEMPTS = 8;
+const BATCH = 20;
+
+export type DeliveryResult = { sent: number; failed: number };
+
+/**
+ * Sends unsent e-mails, oldest first, one batch per call. A failure is recorded on the row
+ * (attempts, last_error) and retried on later calls, after a back-off that doubles with each
+ * attempt, until MAX_ATTEMPTS. One deliverer runs per server process; with several processes
+ * a message can be sent twice in a race, which pg-boss will remove when the jobs move there.
+ */
+export async function deliverPendingEmails(db: Db, transport: MailTransport, now: Date, batch = BATCH): Promise<DeliveryResult> {
+  const rows = await db
+    .selectFrom('outbox_emails')
+    .selectAll()
+    .where('sent_at', 'is', null)
+    .where('attempts', '<', MAX_ATTEMPTS)
+    // retry after 2^attempts minutes since it was queued (0, 2, 4, 8 ... minutes)
+    .where(sql<boolean>`created_at + (case when attempts = 0 then 0 else power(2, attempts) end) * interval '1 minute' <= ${now}`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(batch)
+    .execute();
+  const result: DeliveryResult = { sent: 0, failed: 0 };
+  for (const row of rows) {
+    try {
+      await transport.send({ to: row.to_address, subject: row.subject, text: row.body_text, html: row.body_html, kind: row.kind });
+      await db
+        .updateTable('outbox_emails')
+        .set((eb) => ({ sent_at: now, attempts: eb('attempts', '+', 1), last_error: null }))
+        .where('tenant_id', '=', row.tenant_id)
+        .where('id', '=', row.id)
+        .execute();
+      result.sent++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await db
+        .updateTable('outbox_emails')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: message.slice(0, 2000) }))
+        .where('tenant_id', '=', row.tenant_id)
+        .where('id', '=', row.id)
+        .execute();
+      result.failed++;
+    }
+  }
+  return result;
+}
+
+/**
+ * Delivers the outbox every `intervalMs` until the returned function is called; that function
+ * resolves once a delivery in progress has finished, so shutdown does not cut a send short.
+ */
+export function startOutboxDelivery(
+  db: Db,
+  transport: MailTransport,
+  intervalMs: number,
+  options: { now?: () => Date; onError?: (error: unknown) => void } = {},
+): () => Promise<void> {
+  const now = options.now ?? (() => new Date());
+  let running: Promise<unknown> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = deliverPendingEmails(db, transport, now())
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    if (running) await running;
+  };
+}
