@@ -24,14 +24,17 @@ const BATCH = 20;
 
 export type DeliveryResult = { sent: number; failed: number };
 
+// tenantId narrows delivery to one tenant's mail (a "send now" for one organisation, and tests).
+export type DeliveryOptions = { batch?: number; tenantId?: string };
+
 /**
  * Sends unsent e-mails, oldest first, one batch per call. A failure is recorded on the row
  * (attempts, last_error) and retried on later calls, after a back-off that doubles with each
  * attempt, until MAX_ATTEMPTS. One deliverer runs per server process; with several processes
  * a message can be sent twice in a race, which pg-boss will remove when the jobs move there.
  */
-export async function deliverPendingEmails(db: Db, transport: MailTransport, now: Date, batch = BATCH): Promise<DeliveryResult> {
-  const rows = await db
+export async function deliverPendingEmails(db: Db, transport: MailTransport, now: Date, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  let q = db
     .selectFrom('outbox_emails')
     .selectAll()
     .where('sent_at', 'is', null)
@@ -40,8 +43,9 @@ export async function deliverPendingEmails(db: Db, transport: MailTransport, now
     .where(sql<boolean>`created_at + (case when attempts = 0 then 0 else power(2, attempts) end) * interval '1 minute' <= ${now}`)
     .orderBy('created_at')
     .orderBy('id')
-    .limit(batch)
-    .execute();
+    .limit(options.batch ?? BATCH);
+  if (options.tenantId) q = q.where('tenant_id', '=', options.tenantId);
+  const rows = await q.execute();
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (const row of rows) {
     try {
@@ -75,14 +79,14 @@ export function startOutboxDelivery(
   db: Db,
   transport: MailTransport,
   intervalMs: number,
-  options: { now?: () => Date; onError?: (error: unknown) => void } = {},
+  options: { now?: () => Date; onError?: (error: unknown) => void } & DeliveryOptions = {},
 ): () => Promise<void> {
   const now = options.now ?? (() => new Date());
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
-    running = deliverPendingEmails(db, transport, now())
+    running = deliverPendingEmails(db, transport, now(), { batch: options.batch, tenantId: options.tenantId })
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         running = null;
