@@ -52,7 +52,7 @@ export type Client = {
   version: number;
   siteCount?: number;
   contactCount?: number;
-  mainSite?: Site | null;
+  mainSite?: { id: string; name: string; timeZone: string } | null;
 };
 
 export type Contact = {
@@ -77,23 +77,21 @@ export type InvitationView = { email: string; name: string; role: UserRole; orga
 export type ApiToken = {
   id: string;
   name: string;
+  prefix: string;
   scopes: string[];
-  tokenPrefix?: string;
+  createdBy: { id: string; name: string };
   createdAt: string;
-  lastUsedAt?: string | null;
-  revokedAt?: string | null;
-  createdBy?: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
 };
 export type CreatedApiToken = ApiToken & { token: string };
 
 export type AuditEntry = {
   id: string;
   at: string;
-  actorUserId: string | null;
-  actorLabel: string;
+  actor: { id: string | null; label: string };
   action: string;
-  targetType: string | null;
-  targetId: string | null;
+  target: { type: string; id: string | null } | null;
   ip: string | null;
   details: Record<string, unknown>;
 };

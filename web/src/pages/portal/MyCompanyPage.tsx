@@ -21,7 +21,7 @@ export function MyCompanyPage() {
       </Stack>
     );
   if (client.isError) {
-    if (client.error instanceof ApiError && client.error.status === 404) return <NotFound what="company" />;
+    if (client.error instanceof ApiError && (client.error.status === 404 || client.error.status === 400)) return <NotFound what="company" />;
     return <ErrorAlert error={client.error} title="Your company could not be loaded" onRetry={() => client.refetch()} />;
   }
   return (

@@ -23,6 +23,10 @@ const scopeOptions = [
   { value: 'clients:write', label: 'Clients: write' },
   { value: 'users:read', label: 'Users: read' },
   { value: 'users:write', label: 'Users: write' },
+  { value: 'audit:read', label: 'Audit log: read' },
+  { value: 'tickets:read', label: 'Tickets: read' },
+  { value: 'tickets:write', label: 'Tickets: write' },
+  { value: 'contracts:read', label: 'Contracts: read' },
 ];
 
 export function ApiTokensPage() {
@@ -60,7 +64,7 @@ export function ApiTokensPage() {
                   <Table.Tr key={t.id}>
                     <Table.Td>
                       <Text size="sm" fw={500}>{t.name}</Text>
-                      {t.tokenPrefix && <Text size="xs" c="dimmed" ff="monospace">{t.tokenPrefix}…</Text>}
+                      <Text size="xs" c="dimmed"><Text span ff="monospace" size="xs">{t.prefix}…</Text> · by {t.createdBy.name}</Text>
                     </Table.Td>
                     <Table.Td><Group gap={4}>{t.scopes.map((s) => <Badge key={s} size="sm" variant="outline" radius="sm">{s}</Badge>)}</Group></Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.createdAt)}</Table.Td>

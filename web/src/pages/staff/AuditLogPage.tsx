@@ -42,9 +42,9 @@ export function AuditLogPage() {
                   {entries.map((e) => (
                     <Table.Tr key={e.id}>
                       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at)}</Table.Td>
-                      <Table.Td>{e.actorLabel}</Table.Td>
+                      <Table.Td>{e.actor.label}</Table.Td>
                       <Table.Td><Code>{e.action}</Code></Table.Td>
-                      <Table.Td><Text size="sm" c={e.targetType ? undefined : 'dimmed'}>{e.targetType ? `${e.targetType} ${e.targetId?.slice(0, 8) ?? ''}` : '—'}</Text></Table.Td>
+                      <Table.Td><Text size="sm" c={e.target ? undefined : 'dimmed'}>{e.target ? `${e.target.type} ${e.target.id?.slice(0, 8) ?? ''}` : '—'}</Text></Table.Td>
                       <Table.Td><Text size="sm" ff="monospace">{e.ip ?? '—'}</Text></Table.Td>
                     </Table.Tr>
                   ))}

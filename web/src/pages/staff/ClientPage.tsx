@@ -31,7 +31,7 @@ export function ClientPage() {
       </Stack>
     );
   if (client.isError) {
-    if (client.error instanceof ApiError && client.error.status === 404) return <NotFound what="client" backTo="/clients" backLabel="Back to clients" />;
+    if (client.error instanceof ApiError && (client.error.status === 404 || client.error.status === 400)) return <NotFound what="client" backTo="/clients" backLabel="Back to clients" />;
     return <ErrorAlert error={client.error} title="The client could not be loaded" onRetry={() => client.refetch()} />;
   }
   const c = client.data;
