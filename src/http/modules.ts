@@ -9,6 +9,7 @@ import { meRoutes } from '../modules/me/me.routes';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
+import { usersRoutes } from '../modules/users/users.routes';
 
 /** Every API module, mounted under /api/v1. A new module joins here and the authorisation matrix. */
-export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes];
