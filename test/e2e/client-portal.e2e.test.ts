@@ -79,12 +79,14 @@ test('a contact invited as client admin sees only their own company in the porta
   const inviteUrl = await linkInput.inputValue();
   expect(inviteUrl).toContain('/invite/');
   await inviteDialog.getByRole('button', { name: 'Done' }).click();
+  await inviteDialog.waitFor({ state: 'hidden' });
   await screenshot(page, 'client-page');
 
   await page.goto('/clients');
   await page.getByRole('table', { name: 'Clients' }).getByText(OTHER_CLIENT).waitFor();
   await screenshot(page, 'clients-list');
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(400); // the navbar slides away when the layout turns narrow
   await screenshot(page, 'clients-list-phone');
   await page.goto(`/clients/${acmeId}`);
   await page.getByRole('heading', { name: 'Acme Logistics', exact: true }).waitFor();
@@ -133,6 +135,7 @@ test('a contact invited as client admin sees only their own company in the porta
   await p.goto('/portal');
   await p.setViewportSize({ width: 390, height: 844 });
   await p.getByRole('heading', { name: 'Acme Logistics', exact: true }).waitFor();
+  await p.waitForTimeout(400);
   await screenshot(p, 'portal-phone');
   await invitee.context.close();
 });

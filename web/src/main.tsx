@@ -15,6 +15,10 @@ const theme = createTheme({
   defaultRadius: 'md',
   fontFamily: 'Inter, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   headings: { fontWeight: '650' },
+  components: {
+    // Sentence-case badges read calmer than the default capitals in dense tables.
+    Badge: { styles: { label: { textTransform: 'none', fontWeight: 600 } } },
+  },
 });
 
 const queryClient = new QueryClient({
@@ -30,7 +34,7 @@ const queryClient = new QueryClient({
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" autoClose={3500} limit={3} />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />

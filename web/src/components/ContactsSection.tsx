@@ -29,8 +29,16 @@ type Modal = { kind: 'edit'; contact: Contact | null } | { kind: 'invite'; conta
 export function ContactsSection({ clientId, canWrite, canInvite }: { clientId: string; canWrite: boolean; canInvite: boolean }) {
   const contacts = useContacts(clientId);
   const queryClient = useQueryClient();
-  const [modal, setModal] = useState<Modal>(null);
-  const close = () => setModal(null);
+  const [modal, setModalState] = useState<Modal>(null);
+  // The content stays while the modal animates closed; a new key per opening resets the form.
+  const [opened, setOpened] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const setModal = (m: Modal) => {
+    setModalState(m);
+    setFormKey((k) => k + 1);
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
   const remove = async (contact: Contact) => {
     await api.delete(`/clients/${clientId}/contacts/${contact.id}`);
     notifications.show({ color: 'teal', message: `Contact ${contact.name} deleted` });
@@ -52,15 +60,15 @@ export function ContactsSection({ clientId, canWrite, canInvite }: { clientId: s
           Contacts are the people you deal with: who approves changes, who gets invoices, who to call about an outage.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={340}>
           <Table verticalSpacing="sm" aria-label="Contacts">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>E-mail</Table.Th>
-                <Table.Th>Phone</Table.Th>
-                <Table.Th>Roles</Table.Th>
-                <Table.Th>Portal account</Table.Th>
+                <Table.Th visibleFrom="md">Phone</Table.Th>
+                <Table.Th visibleFrom="sm">Roles</Table.Th>
+                <Table.Th visibleFrom="sm">Portal account</Table.Th>
                 {(canWrite || canInvite) && <Table.Th><span className="sp-visually-hidden">Actions</span></Table.Th>}
               </Table.Tr>
             </Table.Thead>
@@ -73,8 +81,8 @@ export function ContactsSection({ clientId, canWrite, canInvite }: { clientId: s
                     </Text>
                   </Table.Td>
                   <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.email}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.phone || '—'}</Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="md" style={{ whiteSpace: 'nowrap' }}>{c.phone || '—'}</Table.Td>
+                  <Table.Td visibleFrom="sm">
                     <Group gap={4}>
                       {c.roles.length === 0 && <Text size="sm" c="dimmed">—</Text>}
                       {c.roles.map((r) => (
@@ -84,7 +92,7 @@ export function ContactsSection({ clientId, canWrite, canInvite }: { clientId: s
                       ))}
                     </Group>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="sm">
                     <StatusBadge status={accountStatus(c)} />
                   </Table.Td>
                   {(canWrite || canInvite) && (
@@ -125,11 +133,11 @@ export function ContactsSection({ clientId, canWrite, canInvite }: { clientId: s
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal opened={modal?.kind === 'edit'} onClose={close} title={modal?.kind === 'edit' && modal.contact ? 'Edit contact' : 'Add contact'} centered size="lg">
-        {modal?.kind === 'edit' && <ContactForm clientId={clientId} contact={modal.contact} onDone={close} />}
+      <Modal opened={opened && modal?.kind === 'edit'} onClose={close} title={modal?.kind === 'edit' && modal.contact ? 'Edit contact' : 'Add contact'} centered size="lg">
+        {modal?.kind === 'edit' && <ContactForm key={formKey} clientId={clientId} contact={modal.contact} onDone={close} />}
       </Modal>
-      <Modal opened={modal?.kind === 'invite'} onClose={close} title="Invite to portal" centered size="lg">
-        {modal?.kind === 'invite' && <InviteContactForm clientId={clientId} contact={modal.contact} onDone={close} />}
+      <Modal opened={opened && modal?.kind === 'invite'} onClose={close} title="Invite to portal" centered size="lg">
+        {modal?.kind === 'invite' && <InviteContactForm key={formKey} clientId={clientId} contact={modal.contact} onDone={close} />}
       </Modal>
     </SectionCard>
   );

@@ -20,7 +20,13 @@ export function SitesSection({ clientId, canWrite }: { clientId: string; canWrit
   const sites = useSites(clientId);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Site | null>(null);
-  const [opened, { open, close }] = useDisclosure(false);
+  // A new key per opening gives a fresh form, while the old one stays rendered as the modal closes.
+  const [formKey, setFormKey] = useState(0);
+  const [opened, { open: show, close }] = useDisclosure(false);
+  const open = () => {
+    setFormKey((k) => k + 1);
+    show();
+  };
   const startAdd = () => {
     setEditing(null);
     open();
@@ -46,12 +52,12 @@ export function SitesSection({ clientId, canWrite }: { clientId: string; canWrit
           Sites are the client's locations. Their time zone sets business hours and their travel time is added to on-site work.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={340}>
           <Table verticalSpacing="sm" aria-label="Sites">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
-                <Table.Th>Address</Table.Th>
+                <Table.Th visibleFrom="sm">Address</Table.Th>
                 <Table.Th>Time zone</Table.Th>
                 <Table.Th ta="right">Travel</Table.Th>
                 {canWrite && <Table.Th w={90}><span className="sp-visually-hidden">Actions</span></Table.Th>}
@@ -72,7 +78,7 @@ export function SitesSection({ clientId, canWrite }: { clientId: string; canWrit
                       )}
                     </Group>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td visibleFrom="sm">
                     <Text size="sm" style={{ whiteSpace: 'pre-line' }} c={site.address ? undefined : 'dimmed'}>
                       {site.address || '—'}
                     </Text>
@@ -109,7 +115,7 @@ export function SitesSection({ clientId, canWrite }: { clientId: string; canWrit
         </Table.ScrollContainer>
       )}
       <Modal opened={opened} onClose={close} title={editing ? 'Edit site' : 'Add site'} centered size="lg">
-        {opened && <SiteForm clientId={clientId} site={editing} onDone={close} isFirst={(sites.data?.length ?? 0) === 0} />}
+        {formKey > 0 && <SiteForm key={formKey} clientId={clientId} site={editing} onDone={close} isFirst={(sites.data?.length ?? 0) === 0} />}
       </Modal>
     </SectionCard>
   );

@@ -81,15 +81,15 @@ export function ClientsPage() {
           )
         ) : (
           <Stack gap="sm">
-            <Table.ScrollContainer minWidth={620}>
+            <Table.ScrollContainer minWidth={340}>
               <Table highlightOnHover verticalSpacing="sm" aria-label="Clients">
                 <Table.Thead>
                   <Table.Tr>
                     <SortableTh label="Name" active={sort === 'name'} order={order} onSort={() => sortBy('name')} />
-                    <Table.Th>Code</Table.Th>
+                    <Table.Th visibleFrom="sm">Code</Table.Th>
                     <Table.Th>Status</Table.Th>
-                    <Table.Th ta="right">Sites</Table.Th>
-                    <Table.Th ta="right">Contacts</Table.Th>
+                    <Table.Th ta="right" visibleFrom="md">Sites</Table.Th>
+                    <Table.Th ta="right" visibleFrom="md">Contacts</Table.Th>
                     <SortableTh label="Created" active={sort === 'createdAt'} order={order} onSort={() => sortBy('createdAt')} />
                   </Table.Tr>
                 </Table.Thead>
@@ -106,7 +106,7 @@ export function ClientsPage() {
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td visibleFrom="sm">
                         <Text size="sm" ff="monospace">
                           {c.code ?? '—'}
                         </Text>
@@ -114,9 +114,9 @@ export function ClientsPage() {
                       <Table.Td>
                         <StatusBadge status={c.status} />
                       </Table.Td>
-                      <Table.Td ta="right">{c.siteCount ?? '—'}</Table.Td>
-                      <Table.Td ta="right">{c.contactCount ?? '—'}</Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(c.createdAt)}</Table.Td>
+                      <Table.Td ta="right" visibleFrom="md">{c.siteCount ?? '—'}</Table.Td>
+                      <Table.Td ta="right" visibleFrom="md">{c.contactCount ?? '—'}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }} fz="sm">{formatDate(c.createdAt)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
