@@ -19,7 +19,7 @@ const STAFF: Array<{ email: string; name: string; role: StaffRole }> = [
   { email: `admin@${DOMAIN}`, name: 'Adam Adeyemi', role: 'admin' },
   { email: `dispatcher@${DOMAIN}`, name: 'Dana Kowalski', role: 'dispatcher' },
   { email: `technician@${DOMAIN}`, name: 'Theo Nakamura', role: 'technician' },
-  { email: `account.manager@${DOMAIN}`, name: 'Amira Haddad', role: 'account_manager' },
+  { email: `manager@${DOMAIN}`, name: 'Amira Haddad', role: 'account_manager' },
 ];
 
 type DemoContact = { name: string; email: string; phone: string; roles: ContactRole[]; account?: ClientRole };
