@@ -10,7 +10,8 @@ export const createTokenBody = z.strictObject({
     .array(z.string().max(50))
     .min(1, 'must name at least one scope')
     .max(20)
-    .refine((list) => list.every((s) => KNOWN_SCOPES.includes(s)), { message: `must each be one of ${KNOWN_SCOPES.join(', ')}` }),
+    .refine((list) => list.every((s) => KNOWN_SCOPES.includes(s)), { message: `must each be one of ${KNOWN_SCOPES.join(', ')}` })
+    .describe(`What the token may do: ${KNOWN_SCOPES.join(', ')}. 'write' implies 'read'.`),
 });
 
 export const listTokensQuery = z.object({ ...pageQuery });

@@ -250,3 +250,17 @@ describe('API tokens on /me', () => {
     expect((await withToken(t.app, clientsOnly, 'GET', '/api/v1/me')).statusCode).toBe(403);
   });
 });
+
+describe('guessing', () => {
+  it('limits wrong password and code attempts per user (429)', async () => {
+    const { owner } = await createTenant(t.ctx);
+    const agent = await signInAs(t.app, owner.email);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await agent.post('/api/v1/me/mfa/disable', { password: `wrong-guess-${i}` })).statusCode);
+    expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    const res = await agent.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBeDefined();
+  });
+});

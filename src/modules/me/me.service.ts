@@ -6,11 +6,20 @@ import { AppError, conflict, forbidden, invalid } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
 import { hashToken } from '../auth/secrets';
+import { SignInLimiter } from '../auth/sign-in-limiter';
 import { newTotpSecret, totpUri, totpValid } from '../auth/totp';
 import { findTenantById, mfaRequiredFor } from '../tenants/tenants.repository';
 import * as users from '../users/users.repository';
 import { can, type MeAction } from './me.policy';
 import { newRecoveryCodes } from './recovery-codes';
+
+// A stolen session must not be able to guess the password or a TOTP code here either.
+const guessLimiter = new SignInLimiter(10, 60_000);
+
+function limitGuesses(ctx: AppContext, actor: Actor): void {
+  const wait = guessLimiter.hit(`me:${actor.userId}`, ctx.now());
+  if (wait !== null) throw new AppError('rate_limited', `Too many attempts; try again in ${wait} seconds`, undefined, { 'retry-after': String(wait) });
+}
 
 function authorise(actor: Actor, action: MeAction): void {
   if (!can(actor, action)) throw forbidden('API tokens cannot do this; sign in as the person instead');
@@ -38,6 +47,7 @@ export async function changePassword(
 ): Promise<void> {
   authorise(actor, 'me.changePassword');
   const user = await self(ctx, actor);
+  limitGuesses(ctx, actor);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw invalid({ currentPassword: 'is not correct' });
   const problem = passwordProblem(input.newPassword, { email: user.email, name: user.name });
   if (problem) throw invalid({ newPassword: problem });
@@ -76,6 +86,7 @@ export async function confirmMfaEnrolment(ctx: AppContext, actor: Actor, input: 
   const user = await self(ctx, actor);
   if (user.mfa_enabled_at) throw conflict('Two-factor authentication is already enabled');
   if (!user.mfa_secret) throw conflict('Start the enrolment first (POST /me/mfa/enrolment)');
+  limitGuesses(ctx, actor);
   if (!(await totpValid(user.mfa_secret, input.code.replace(/\s/g, ''), ctx.now()))) throw invalid({ code: 'is not correct or has expired' });
   const codes = await ctx.db.transaction().execute(async (trx) => {
     const enabled = await users.enableMfa(trx, user.tenant_id, user.id, ctx.now());
@@ -92,6 +103,7 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, inp
   authorise(actor, 'me.manageMfa');
   const user = await self(ctx, actor);
   if (!user.mfa_enabled_at || !user.mfa_secret) throw conflict('Two-factor authentication is not enabled');
+  limitGuesses(ctx, actor);
   if (!(await totpValid(user.mfa_secret, input.code.replace(/\s/g, ''), ctx.now()))) throw invalid({ code: 'is not correct or has expired' });
   const codes = await issueRecoveryCodes(ctx, user);
   await audit(ctx, actor, 'mfa.recovery_codes_regenerated');
@@ -101,6 +113,7 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, inp
 export async function disableMfa(ctx: AppContext, actor: Actor, input: { password: string }): Promise<void> {
   authorise(actor, 'me.manageMfa');
   const user = await self(ctx, actor);
+  limitGuesses(ctx, actor);
   if (!(await verifyPassword(user.password_hash, input.password))) throw invalid({ password: 'is not correct' });
   const tenant = await findTenantById(ctx.db, user.tenant_id);
   if (tenant && mfaRequiredFor(tenant, user.role)) throw conflict('Your organisation requires two-factor authentication for your role');
