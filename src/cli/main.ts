@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database';
 import { databaseOptions, openMigratedDatabase, startServer } from '../server';
 import { registerUserCommands } from './user-command';
 import { registerSeedCommands } from './seed-command';
+import { registerCalendarCommands } from './calendar-command';
 
 const program = new Command()
   .name('servicepact')
@@ -30,10 +31,9 @@ program
 
 registerUserCommands(program, openMigratedDatabase);
 registerSeedCommands(program, openMigratedDatabase);
+registerCalendarCommands(program);
 
 try {
-  const calendar = await import('./calendar-command').catch(() => null);
-  calendar?.registerCalendarCommands(program);
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof ConfigError) {
