@@ -63,6 +63,12 @@ export class IntervalIndex {
   count = 0;
   businessDayCount = 0;
   total = 0;
+  /**
+   * For each UTC day since `bucketOrigin`, the first interval ending after that day's start:
+   * turns "first interval ending after t" into a lookup plus a scan of at most a day's periods.
+   */
+  dayBuckets = new Int32Array(0);
+  bucketOrigin = 0;
   /** UTC seconds [coveredFrom, coveredTo) whose local day is certainly inside the built years */
   coveredFrom = 0;
   coveredTo = 0;
@@ -128,6 +134,13 @@ export class IntervalIndex {
   /** First interval whose end is after `t` (count when none). */
   firstEndingAfter(t: number): number {
     const ends = this.ends;
+    const bucket = Math.floor((t - this.bucketOrigin) / SECONDS_PER_DAY);
+    if (bucket >= 0 && bucket < this.dayBuckets.length) {
+      let i = this.dayBuckets[bucket]!;
+      const count = this.count;
+      while (i < count && ends[i]! <= t) i += 1;
+      return i;
+    }
     let low = 0;
     let high = this.count;
     while (low < high) {
@@ -283,5 +296,15 @@ export class IntervalIndex {
     this.total = total;
     this.coveredFrom = dayNumberFromCivil(this.firstYear, 1, 1) * SECONDS_PER_DAY + MAX_ZONE_OFFSET_SECONDS;
     this.coveredTo = dayNumberFromCivil(this.lastYear + 1, 1, 1) * SECONDS_PER_DAY - MAX_ZONE_OFFSET_SECONDS;
+    this.bucketOrigin = Math.floor(this.coveredFrom / SECONDS_PER_DAY) * SECONDS_PER_DAY;
+    const bucketCount = Math.ceil((this.coveredTo - this.bucketOrigin) / SECONDS_PER_DAY);
+    const dayBuckets = new Int32Array(bucketCount);
+    let next = 0;
+    for (let b = 0; b < bucketCount; b += 1) {
+      const dayStart = this.bucketOrigin + b * SECONDS_PER_DAY;
+      while (next < count && ends[next]! <= dayStart) next += 1;
+      dayBuckets[b] = next;
+    }
+    this.dayBuckets = dayBuckets;
   }
 }
