@@ -45,3 +45,28 @@ test('a duplicate client name shows the API message under the name field', async
   await page.getByRole('heading', { name: 'Fabrikam Europe' }).waitFor();
   await context.close();
 });
+
+test('saving a client someone else changed meanwhile says so instead of overwriting', async () => {
+  const { owner } = await server.createTenant();
+  const { context, page } = await newPage(browser, server.baseUrl);
+  await signInWithPassword(page, owner.email, TEST_PASSWORD);
+  await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor();
+  const { csrfToken } = await (await page.request.get('/api/v1/session')).json();
+  const headers = { 'x-csrf-token': csrfToken };
+  const client = await (await page.request.post('/api/v1/clients', { data: { name: 'Litware Inc' }, headers })).json();
+
+  await page.goto(`/clients/${client.id}`);
+  await page.getByRole('button', { name: 'Edit client' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit client' });
+  await dialog.getByLabel(/^Notes/).fill('Renewal in March');
+
+  // A colleague saves first.
+  expect((await page.request.patch(`/api/v1/clients/${client.id}`, { data: { code: 'LIT' }, headers })).status()).toBe(200);
+
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.getByText('Someone else changed this').waitFor();
+  const after = await (await page.request.get(`/api/v1/clients/${client.id}`)).json();
+  expect(after.notes).toBe('');
+  expect(after.code).toBe('LIT');
+  await context.close();
+});

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconKey, IconPlus } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { keys, useApiTokens } from '../../api/queries';
 import type { CreatedApiToken } from '../../api/types';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
+import { FormModal } from '../../components/FormModal';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert, FormError } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -85,9 +86,9 @@ export function ApiTokensPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      <Modal opened={creating} onClose={close} title="New API token" centered size="lg" closeOnClickOutside={false}>
-        {creating && <CreateTokenForm onDone={close} />}
-      </Modal>
+      <FormModal opened={creating} onClose={close} title="New API token" size="lg" closeOnClickOutside={false}>
+        <CreateTokenForm onDone={close} />
+      </FormModal>
     </>
   );
 }

@@ -18,7 +18,7 @@ export function AuditLogPage() {
     <>
       <PageHeader title="Audit log" description="Who did what, newest first. Sign-ins, changes to users, security settings and clients." />
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }}>
-        <TextInput mb="md" maw={360} label="Filter by action" placeholder="e.g. auth.sign_in" leftSection={<IconSearch size={16} />} value={action} onChange={(e) => setAction(e.currentTarget.value)} />
+        <TextInput mb="md" maw={360} label="Filter by action" placeholder="e.g. auth.signed_in" description="The exact action name, as shown in the table" leftSection={<IconSearch size={16} />} value={action} onChange={(e) => setAction(e.currentTarget.value)} />
         {log.isPending ? (
           <TableSkeleton />
         ) : log.isError ? (

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { keys } from '../../api/queries';
 import type { Client } from '../../api/types';
 import { FormError } from '../../components/ErrorAlert';
+import { FormModal } from '../../components/FormModal';
 import { useApiForm } from '../../components/useApiForm';
 
 type Values = { name: string; code: string; notes: string; status: 'active' | 'inactive' };
@@ -13,9 +14,9 @@ type Values = { name: string; code: string; notes: string; status: 'active' | 'i
 /** New client (no `client`) or edit one; edits send If-Match so a stale form cannot overwrite. */
 export function ClientFormModal({ opened, onClose, client, onCreated }: { opened: boolean; onClose: () => void; client?: Client; onCreated?: (c: Client) => void }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={client ? 'Edit client' : 'New client'} centered size="lg">
-      {opened && <ClientForm client={client} onDone={onClose} onCreated={onCreated} />}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={client ? 'Edit client' : 'New client'} size="lg">
+      <ClientForm client={client} onDone={onClose} onCreated={onCreated} />
+    </FormModal>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus, IconUsers } from '@tabler/icons-react';
@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { api, errorMessage } from '../../api';
 import { keys, useUserList } from '../../api/queries';
 import type { InviteResult, StaffRole, User } from '../../api/types';
-import { StatusBadge } from '../../components/Badges';
+import { RoleBadge, StatusBadge } from '../../components/Badges';
+import { FormModal } from '../../components/FormModal';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { CopyField } from '../../components/CopyField';
 import { EmptyState } from '../../components/EmptyState';
@@ -80,6 +81,9 @@ export function UsersPage() {
                         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{u.email}</Text>
                       </Table.Td>
                       <Table.Td>
+                        {u.id === me.id || (me.role !== 'owner' && u.role === 'owner') ? (
+                          <RoleBadge role={u.role} />
+                        ) : (
                         <Select
                           aria-label={`Role of ${u.name}`}
                           size="xs"
@@ -87,9 +91,9 @@ export function UsersPage() {
                           data={roleOptions(me.role)}
                           value={u.role}
                           allowDeselect={false}
-                          disabled={u.id === me.id || (me.role !== 'owner' && u.role === 'owner')}
                           onChange={(v) => v && v !== u.role && void update(u, { role: v as StaffRole }, `${u.name} is now ${roleLabels[v as StaffRole].toLowerCase()}`).catch(() => undefined)}
                         />
+                        )}
                       </Table.Td>
                       <Table.Td>{u.mfaEnabled ? <Badge color="teal" variant="light">On</Badge> : <Badge color="gray" variant="light">Off</Badge>}</Table.Td>
                       <Table.Td><StatusBadge status={u.status} /></Table.Td>
@@ -119,9 +123,9 @@ export function UsersPage() {
           </Stack>
         )}
       </Paper>
-      <Modal opened={inviting} onClose={close} title="Invite staff" centered>
-        {inviting && <InviteStaffForm actorRole={me.role} onDone={close} />}
-      </Modal>
+      <FormModal opened={inviting} onClose={close} title="Invite staff">
+        <InviteStaffForm actorRole={me.role} onDone={close} />
+      </FormModal>
     </>
   );
 }
@@ -140,7 +144,7 @@ function InviteStaffForm({ actorRole, onDone }: { actorRole: string; onDone: () 
   if (form.mutation.data)
     return (
       <Stack>
-        <Alert color="teal" variant="light">We e-mailed an invitation to <strong>{values.email}</strong>. You can also copy the link and send it yourself.</Alert>
+        <Alert color="teal" variant="light">We e-mailed an invitation to <strong>{values.email}</strong>. You can also copy the link and send it yourself. They appear in the list once they have chosen a password.</Alert>
         <CopyField label="Invitation link" value={form.mutation.data.inviteUrl} />
         <Group justify="flex-end"><Button onClick={onDone}>Done</Button></Group>
       </Stack>
