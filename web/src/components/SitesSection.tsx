@@ -67,16 +67,22 @@ export function SitesSection({ clientId, canWrite }: { clientId: string; canWrit
               {sites.data.map((site) => (
                 <Table.Tr key={site.id}>
                   <Table.Td>
-                    <Group gap={6} wrap="nowrap">
+                    <Group gap={6} wrap="wrap">
                       <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                         {site.name}
                       </Text>
                       {site.isMain && (
-                        <Badge size="xs" variant="light">
+                        <Badge size="xs" variant="light" style={{ minWidth: 'max-content' }}>
                           Main
                         </Badge>
                       )}
                     </Group>
+                    {site.address && (
+                      // On phones the address column is hidden; show it under the name instead.
+                      <Text size="xs" c="dimmed" hiddenFrom="sm" style={{ whiteSpace: 'pre-line' }}>
+                        {site.address}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td visibleFrom="sm">
                     <Text size="sm" style={{ whiteSpace: 'pre-line' }} c={site.address ? undefined : 'dimmed'}>

@@ -1,8 +1,7 @@
-import { Alert, Badge, Button, Code, Group, Image, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Code, CopyButton, Group, Image, Modal, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
-import { CopyButton } from '@mantine/core';
 import { useState } from 'react';
 import { api } from '../../api';
 import type { MfaEnrolment } from '../../api/types';
@@ -123,6 +122,7 @@ function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void 
 
 function MfaEnabled() {
   const sessionChanged = useSessionChanged();
+  const [newCodes, setNewCodes] = useState<string[] | null>(null);
   const [opened, { open, close }] = useDisclosure(false);
   const [password, setPassword] = useState('');
   const disable = useApiForm({
@@ -137,9 +137,16 @@ function MfaEnabled() {
   return (
     <Stack align="flex-start">
       <Text size="sm">Two-factor authentication is on. At sign-in you enter a code from your authenticator app after your password.</Text>
-      <Button color="red" variant="light" onClick={open}>
-        Turn off two-factor
-      </Button>
+      {newCodes ? (
+        <RecoveryCodes codes={newCodes} onDone={() => setNewCodes(null)} />
+      ) : (
+        <Group>
+          <NewRecoveryCodesButton onCodes={setNewCodes} />
+          <Button color="red" variant="light" onClick={open}>
+            Turn off two-factor
+          </Button>
+        </Group>
+      )}
       <Modal opened={opened} onClose={close} title="Turn off two-factor authentication" centered>
         <form
           onSubmit={(e) => {
@@ -159,5 +166,45 @@ function MfaEnabled() {
         </form>
       </Modal>
     </Stack>
+  );
+}
+
+/** Replaces the recovery codes (the old ones stop working); needs a current code from the app. */
+function NewRecoveryCodesButton({ onCodes }: { onCodes: (codes: string[]) => void }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [code, setCode] = useState('');
+  const form = useApiForm({
+    fieldNames: ['code'],
+    mutationFn: () => api.post<{ recoveryCodes: string[] }>('/me/mfa/recovery-codes', { code: code.trim() }),
+    onSuccess: (res) => {
+      close();
+      setCode('');
+      onCodes(res.recoveryCodes);
+    },
+  });
+  return (
+    <>
+      <Button variant="default" onClick={open}>
+        New recovery codes
+      </Button>
+      <Modal opened={opened} onClose={close} title="New recovery codes" centered>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            form.mutation.mutate(undefined);
+          }}
+        >
+          <Stack>
+            <Text size="sm">Your current recovery codes stop working. Confirm with a code from your authenticator app.</Text>
+            <TextInput label="Code from your app" autoComplete="one-time-code" inputMode="numeric" required data-autofocus value={code} error={form.fieldError('code')} onChange={(e) => { setCode(e.currentTarget.value); form.touch('code'); }} maw={200} />
+            <FormError message={form.formError} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>Cancel</Button>
+              <Button type="submit" loading={form.mutation.isPending}>Create new codes</Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   );
 }
