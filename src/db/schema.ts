@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CalendarDefinition } from '../domain/calendar';
+import type { AmendmentChange, PlanDocument, PriorityMatrixDocument } from '../domain/pact/pact-documents';
+import type { CatalogCategory, CatalogDeliveryMode, Complexity, ContractTerms, PriceBasis, RiderEffect, Turnaround } from '../domain/pact/pact-types';
 
 /**
  * Checked-in table types. Every tenant-owned table leads its primary key with tenant_id.
@@ -159,6 +162,105 @@ export interface OutboxEmailsTable {
   last_error: string | null;
 }
 
+export interface PriorityMatricesTable {
+  tenant_id: string;
+  matrix: Json<PriorityMatrixDocument>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface CalendarsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  definition: Json<CalendarDefinition>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface PlansTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  status: Generated<'active' | 'retired'>;
+  terms: Json<PlanDocument>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface RidersTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  status: Generated<'active' | 'retired'>;
+  effect: Json<RiderEffect>;
+  price_minor: number;
+  currency: string;
+  price_basis: PriceBasis;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface CatalogItemsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  category: CatalogCategory;
+  name: string;
+  description: Generated<string>;
+  default_urgency: string;
+  default_impact: string;
+  delivery_mode: CatalogDeliveryMode;
+  complexity: Complexity;
+  expected_effort_minutes: number;
+  turnarounds: Json<Record<string, Turnaround>>;
+  status: Generated<'active' | 'retired'>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ContractsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  name: string;
+  status: Generated<'draft' | 'active' | 'ended'>;
+  starts_at: Timestamp;
+  ends_at: NullableTimestamp;
+  draft_terms: Json<ContractTerms | null>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export type AmendmentStatus = 'proposed' | 'accepted' | 'rejected' | 'withdrawn';
+
+export interface AmendmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  number: number;
+  summary: string;
+  changes: Json<AmendmentChange[]>;
+  terms: Json<ContractTerms>;
+  effective_at: Timestamp;
+  status: AmendmentStatus;
+  in_force_from: NullableTimestamp;
+  proposed_by: string;
+  proposed_at: Generated<Date>;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: NullableTimestamp;
+  decision_ip: string | null;
+  rejection_reason: string | null;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -171,6 +273,13 @@ export interface Database {
   contacts: ContactsTable;
   invitations: InvitationsTable;
   outbox_emails: OutboxEmailsTable;
+  priority_matrices: PriorityMatricesTable;
+  calendars: CalendarsTable;
+  plans: PlansTable;
+  riders: RidersTable;
+  catalog_items: CatalogItemsTable;
+  contracts: ContractsTable;
+  amendments: AmendmentsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -184,3 +293,9 @@ export type Client = Selectable<ClientsTable>;
 export type Site = Selectable<SitesTable>;
 export type Contact = Selectable<ContactsTable>;
 export type Invitation = Selectable<InvitationsTable>;
+export type CalendarRow = Selectable<CalendarsTable>;
+export type PlanRow = Selectable<PlansTable>;
+export type RiderRow = Selectable<RidersTable>;
+export type CatalogItemRow = Selectable<CatalogItemsTable>;
+export type ContractRow = Selectable<ContractsTable>;
+export type AmendmentRow = Selectable<AmendmentsTable>;
