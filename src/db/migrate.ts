@@ -17,18 +17,18 @@ const provider: MigrationProvider = {
   },
 };
 
-export function migrator(db: Kysely<any>): Migrator {
+export function migrator(db: Kysely<unknown>): Migrator {
   return new Migrator({ db, provider, allowUnorderedMigrations: false });
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when every migration file has been applied (used by /readyz). */
-export async function migrationsPending(db: Kysely<any>): Promise<number> {
+export async function migrationsPending(db: Kysely<unknown>): Promise<number> {
   const list = await migrator(db).getMigrations();
   return list.filter((m) => !m.executedAt).length;
 }

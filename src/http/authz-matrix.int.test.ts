@@ -98,7 +98,7 @@ const callers = new Map<Principal, Agent | null>();
 type World = { tenantA: string; ownerA: Agent; ownerB: Agent; a1: string; a2: string; b1: string };
 let w: World;
 
-async function json(res: { statusCode: number; json(): any; body: string }, what: string) {
+async function json(res: { statusCode: number; json(): { id: string; token: string }; body: string }, what: string) {
   if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
   return res.json();
 }
