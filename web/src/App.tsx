@@ -7,6 +7,9 @@ import { PortalClientPage } from './pages/portal/PortalClientPage';
 import { PortalContactsPage } from './pages/portal/PortalContactsPage';
 import { PortalShell } from './pages/portal/PortalShell';
 import { PortalUsersPage } from './pages/portal/PortalUsersPage';
+import { PortalContractPage, ServiceLevelsPage } from './pages/portal/ServiceLevelsPage';
+import { ContractPage } from './pages/staff/pact/ContractPage';
+import { SimulatorPage } from './pages/staff/pact/SimulatorPage';
 import { InvitePage } from './pages/public/InvitePage';
 import { SetupPage } from './pages/public/SetupPage';
 import { SignInPage } from './pages/public/SignInPage';
@@ -76,6 +79,7 @@ export function App() {
         <Route path="/invite/:token" element={<Navigate to="/portal" replace />} />
         <Route path="/portal" element={<PortalShell />}>
           <Route index element={<MyCompanyPage />} />
+          <Route path="service-levels" element={<ServiceLevelsPage />} />
           {s.user.role === 'client_admin' && <Route path="contacts" element={<PortalContactsPage />} />}
           {s.user.role === 'client_admin' && <Route path="users" element={<PortalUsersPage />} />}
           <Route path="account" element={<MyAccountPage />} />
@@ -83,6 +87,7 @@ export function App() {
         </Route>
         <Route path="/" element={<PortalShell />}>
           <Route path="clients/:clientId" element={<PortalClientPage />} />
+          <Route path="contracts/:contractId" element={<PortalContractPage />} />
           <Route path="*" element={<Navigate to="/portal" replace />} />
         </Route>
         <Route path="/" element={<Navigate to="/portal" replace />} />
@@ -98,6 +103,8 @@ export function App() {
         <Route path="invite/:token" element={<Navigate to="/clients" replace />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route path="contracts/:contractId" element={<ContractPage />} />
+        <Route path="pact/simulator" element={<SimulatorPage />} />
         <Route path="settings/users" element={<UsersPage />} />
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />

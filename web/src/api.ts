@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldErrors = {},
+    /** The whole error body, for answers that carry more than fields (CSV row errors). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -24,10 +26,12 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RequestOptions = {
   body?: unknown;
+  /** A raw text body (CSV imports) instead of JSON. */
+  text?: { body: string; contentType: string };
   ifMatch?: number | string;
   query?: Record<string, string | number | boolean | null | undefined>;
 };
@@ -54,6 +58,7 @@ function isErrorBody(v: unknown): v is { error: { code: string; message: string;
 async function send(method: Method, path: string, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.text) headers['content-type'] = options.text.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) {
     const v = String(options.ifMatch);
@@ -65,7 +70,7 @@ async function send(method: Method, path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.text ? options.text.body : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'network', 'The server could not be reached. Check your connection and try again.');
@@ -77,8 +82,8 @@ async function send(method: Method, path: string, options: RequestOptions = {}):
   } catch {
     // Not JSON (a proxy error page, for instance): fall through to a generic message.
   }
-  if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, body.error.fields ?? {});
-  throw new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status} ${response.statusText}.`);
+  if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message, body.error.fields ?? {}, body);
+  throw new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status} ${response.statusText}.`, {}, body);
 }
 
 async function parse<T>(response: Response): Promise<T> {
@@ -96,6 +101,9 @@ export const api = {
   },
   post: async <T>(path: string, body: unknown = {}) => parse<T>(await send('POST', path, { body })),
   patch: async <T>(path: string, body: unknown, ifMatch?: number | string) => parse<T>(await send('PATCH', path, { body, ifMatch })),
+  put: async <T>(path: string, body: unknown, ifMatch?: number | string) => parse<T>(await send('PUT', path, { body, ifMatch })),
+  /** A text body such as a CSV file. */
+  postText: async <T>(path: string, body: string, contentType: string) => parse<T>(await send('POST', path, { text: { body, contentType } })),
   delete: async <T = void>(path: string) => parse<T>(await send('DELETE', path)),
 };
 

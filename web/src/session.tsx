@@ -36,3 +36,5 @@ export function useSessionChanged() {
 export const isClientRole = (role: UserRole) => role === 'client_admin' || role === 'client_user';
 export const canAdminister = (role: UserRole) => role === 'owner' || role === 'admin';
 export const canWriteClients = (role: UserRole) => role === 'owner' || role === 'admin' || role === 'account_manager' || role === 'dispatcher';
+/** Contracts and amendments: owner, admin and account managers (docs/api-pact.md "contract write"). */
+export const canWriteContracts = (role: UserRole) => role === 'owner' || role === 'admin' || role === 'account_manager';

@@ -38,7 +38,7 @@ export function useClient(id: string) {
 }
 
 /** Every page of a small sub-list (sites, contacts): a client has tens, not thousands. */
-async function allPages<T>(path: string, query: Record<string, string> = {}): Promise<T[]> {
+export async function allPages<T>(path: string, query: Record<string, string> = {}): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 20; i++) {

@@ -9,12 +9,14 @@ type Props = ButtonProps & {
   message: ReactNode;
   confirmLabel: string;
   onConfirm: () => Promise<unknown>;
+  /** The confirming button's colour; red unless the action is not destructive. */
+  confirmColor?: string;
   children: ReactNode;
   'aria-label'?: string;
 };
 
 /** A destructive action behind a confirmation dialog; the dialog stays open on failure. */
-export function ConfirmButton({ title, message, confirmLabel, onConfirm, children, ...buttonProps }: Props) {
+export function ConfirmButton({ title, message, confirmLabel, onConfirm, confirmColor = 'red', children, ...buttonProps }: Props) {
   const [opened, { open, close }] = useDisclosure(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,13 +39,13 @@ export function ConfirmButton({ title, message, confirmLabel, onConfirm, childre
       </Button>
       <Modal opened={opened} onClose={close} title={title} centered>
         <Stack>
-          <Text size="sm">{message}</Text>
+          <Text size="sm" component="div">{message}</Text>
           <FormError message={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button color="red" loading={busy} onClick={confirm} data-autofocus>
+            <Button color={confirmColor} loading={busy} onClick={confirm} data-autofocus>
               {confirmLabel}
             </Button>
           </Group>

@@ -1,11 +1,14 @@
-import { IconAddressBook, IconBuilding, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { useSignedIn } from '../../session';
 
 /** The client portal: only the client's own company, never staff navigation. */
 export function PortalShell() {
   const { user, tenant } = useSignedIn();
-  const items = [{ to: '/portal', label: 'My company', icon: <IconBuilding size={18} />, end: true }];
+  const items = [
+    { to: '/portal', label: 'My company', icon: <IconBuilding size={18} />, end: true },
+    { to: '/portal/service-levels', label: 'My service levels', icon: <IconGauge size={18} />, end: false },
+  ];
   if (user.role === 'client_admin') {
     items.push({ to: '/portal/contacts', label: 'Contacts', icon: <IconAddressBook size={18} />, end: false });
     items.push({ to: '/portal/users', label: 'Users', icon: <IconUsers size={18} />, end: false });

@@ -12,7 +12,8 @@ import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { SitesSection } from '../../components/SitesSection';
 import { formatDate } from '../../labels';
-import { canWriteClients, useSignedIn } from '../../session';
+import { canWriteClients, canWriteContracts, useSignedIn } from '../../session';
+import { ContractSection } from './pact/ContractSection';
 import { ClientFormModal } from './ClientFormModal';
 
 export function ClientPage() {
@@ -59,6 +60,7 @@ export function ClientPage() {
       />
       <Stack gap="lg">
         <ClientSummary client={c} />
+        <ContractSection clientId={c.id} clientName={c.name} canWrite={canWriteContracts(user.role)} />
         <SitesSection clientId={c.id} canWrite={canWrite} />
         <ContactsSection clientId={c.id} canWrite={canWrite} canInvite={canWrite} />
       </Stack>

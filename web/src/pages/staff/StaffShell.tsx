@@ -1,10 +1,21 @@
-import { IconBuilding, IconFileSearch, IconKey, IconLock, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconBuilding, IconCalendarTime, IconFileSearch, IconGridDots, IconKey, IconLock, IconPuzzle, IconStack2, IconStopwatch, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { canAdminister, useSignedIn } from '../../session';
 
 export function StaffShell() {
   const { user, tenant } = useSignedIn();
   const nav: NavGroup[] = [{ items: [{ to: '/clients', label: 'Clients', icon: <IconBuilding size={18} /> }] }];
+  nav.push({
+    label: 'Service pact',
+    items: [
+      { to: '/pact/plans', label: 'Plans', icon: <IconStack2 size={18} /> },
+      { to: '/pact/riders', label: 'Riders', icon: <IconPuzzle size={18} /> },
+      { to: '/pact/catalog', label: 'Catalog', icon: <IconBook2 size={18} /> },
+      { to: '/pact/calendars', label: 'Calendars', icon: <IconCalendarTime size={18} /> },
+      { to: '/pact/matrix', label: 'Priority matrix', icon: <IconGridDots size={18} /> },
+      { to: '/pact/simulator', label: 'Simulator', icon: <IconStopwatch size={18} /> },
+    ],
+  });
   if (canAdminister(user.role)) {
     const admin = [
       { to: '/settings/users', label: 'Users & roles', icon: <IconUsers size={18} /> },
