@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import type { Tenant, User } from '../../db/schema';
 import { conflict, invalid } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
+import { seedPactDefaults } from '../pact-defaults/pact-defaults';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { emailInUse, insertUser } from '../users/users.repository';
 import { insertTenant, slugTaken } from './tenants.repository';
@@ -43,6 +44,7 @@ export async function createTenantWithOwner(db: Db, input: TenantWithOwnerInput,
       password_hash: passwordHash,
       mfa_secret: null,
     });
+    await seedPactDefaults(trx, tenant.id);
     await appendAudit(trx, { tenantId: tenant.id, actorUserId: owner.id, actorLabel: owner.email, action: 'tenant.created', targetType: 'tenant', targetId: tenant.id, ip });
     return { tenant, owner };
   });
