@@ -10,6 +10,13 @@ import { PortalUsersPage } from './pages/portal/PortalUsersPage';
 import { PortalContractPage, ServiceLevelsPage } from './pages/portal/ServiceLevelsPage';
 import { ContractPage } from './pages/staff/pact/ContractPage';
 import { SimulatorPage } from './pages/staff/pact/SimulatorPage';
+import { CalendarEditorPage } from './pages/staff/pact/CalendarEditorPage';
+import { CalendarsPage } from './pages/staff/pact/CalendarsPage';
+import { CatalogPage } from './pages/staff/pact/CatalogPage';
+import { PlanEditorPage } from './pages/staff/pact/PlanEditorPage';
+import { PlansPage } from './pages/staff/pact/PlansPage';
+import { PriorityMatrixPage } from './pages/staff/pact/PriorityMatrixPage';
+import { RidersPage } from './pages/staff/pact/RidersPage';
 import { InvitePage } from './pages/public/InvitePage';
 import { SetupPage } from './pages/public/SetupPage';
 import { SignInPage } from './pages/public/SignInPage';
@@ -105,6 +112,13 @@ export function App() {
         <Route path="clients/:clientId" element={<ClientPage />} />
         <Route path="contracts/:contractId" element={<ContractPage />} />
         <Route path="pact/simulator" element={<SimulatorPage />} />
+        <Route path="pact/matrix" element={<PriorityMatrixPage />} />
+        <Route path="pact/calendars" element={<CalendarsPage />} />
+        <Route path="pact/calendars/:calendarId" element={<CalendarEditorPage />} />
+        <Route path="pact/plans" element={<PlansPage />} />
+        <Route path="pact/plans/:planId" element={<PlanEditorPage />} />
+        <Route path="pact/riders" element={<RidersPage />} />
+        <Route path="pact/catalog" element={<CatalogPage />} />
         <Route path="settings/users" element={<UsersPage />} />
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />

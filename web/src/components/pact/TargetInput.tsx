@@ -15,14 +15,14 @@ function join(amount: number, unit: Unit): Target {
 }
 
 /** A duration target: a number and a unit (minutes, hours, business days), stored as Target JSON. */
-export function TargetInput({ label, value, onChange, error }: { label: string; value: Target; onChange: (t: Target) => void; error?: string }) {
+export function TargetInput({ label, value, onChange, error, hideLabel = false }: { label: string; value: Target; onChange: (t: Target) => void; error?: string; hideLabel?: boolean }) {
   const { amount, unit } = split(value);
   return (
-    <Input.Wrapper label={label} error={error} styles={{ label: { fontSize: 'var(--mantine-font-size-xs)' } }}>
+    <Input.Wrapper label={hideLabel ? undefined : label} error={error} styles={{ label: { fontSize: 'var(--mantine-font-size-xs)' } }}>
       <Group gap={4} wrap="nowrap">
         <NumberInput
           aria-label={`${label}: amount`}
-          min={unit === 'business_days' ? 1 : 1}
+          min={1}
           value={amount}
           onChange={(v) => onChange(join(typeof v === 'number' ? v : 0, unit))}
           w={72}
