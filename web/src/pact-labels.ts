@@ -57,8 +57,11 @@ export function riderEffectText(effect: RiderEffect): string {
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
 }
 
-/** A person named in an API answer, whichever form it came in. */
-export function personName(p: { name: string } | string | null | undefined): string | null {
-  if (!p) return null;
-  return typeof p === 'string' ? p : p.name;
+/** A compact target for dense tables: "30 min", "2 h", "1 h 30 min", "3 d". */
+export function targetShort(target: Target | undefined | null): string {
+  if (!target) return '—';
+  if (target.unit === 'business_days') return `${target.days} d${target.plusMinutes ? ` + ${target.plusMinutes} min` : ''}`;
+  const h = Math.floor(target.minutes / 60);
+  const m = target.minutes % 60;
+  return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
 }

@@ -105,7 +105,10 @@ export type CatalogImportError = { row: number; field: string; message: string }
 export type ContractStatus = 'draft' | 'active' | 'ended';
 export type AmendmentStatus = 'proposed' | 'accepted' | 'rejected' | 'withdrawn';
 
+export type AmendmentDecision = { byUserId: string | null; byName: string | null; at: string; ip: string | null; reason: string | null };
+
 export type Amendment = {
+  contractId?: string;
   number: number;
   summary: string;
   changes: AmendmentChange[];
@@ -114,27 +117,27 @@ export type Amendment = {
   effectiveAt: string;
   inForceFrom: string | null;
   proposedAt?: string;
-  proposedBy?: { id: string; name: string } | string | null;
-  decidedAt?: string | null;
-  decidedBy?: { id: string; name: string } | string | null;
-  decidedByName?: string | null;
-  rejectionReason?: string | null;
+  /** The proposing staff member's user id. */
+  proposedBy?: string | null;
+  decision: AmendmentDecision | null;
 };
 
 export type Contract = {
   id: string;
   clientId: string;
+  clientName?: string;
   name: string;
   status: ContractStatus;
   startsAt: string;
   endsAt: string | null;
-  version: number;
-  planId?: string;
-  calendarId?: string;
+  planId?: string | null;
+  planName?: string | null;
+  calendarId?: string | null;
   createdAt?: string;
-  client?: { id: string; name: string };
+  version: number;
   /** Only on GET /contracts/:id. */
   termsNow?: ContractTerms | null;
+  termsVersion?: number | null;
   amendments?: Amendment[];
   pendingAmendments?: Amendment[];
 };

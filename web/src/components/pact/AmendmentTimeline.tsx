@@ -3,7 +3,6 @@ import { IconCheck, IconClock, IconMinus, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { Amendment, AmendmentStatus } from '../../api/pact-types';
 import { formatDateTime } from '../../labels';
-import { personName } from '../../pact-labels';
 import { AmendmentStatusBadge } from './AmendmentStatusBadge';
 
 const icons: Record<AmendmentStatus, ReactNode> = {
@@ -34,17 +33,17 @@ export function AmendmentTimeline({ amendments, actions }: { amendments: Amendme
             <Text size="xs" c="dimmed">
               Effective {formatDateTime(a.effectiveAt)}
               {a.inForceFrom && <> · in force from {formatDateTime(a.inForceFrom)}</>}
-              {a.proposedAt && <> · proposed {formatDateTime(a.proposedAt)}{personName(a.proposedBy) ? ` by ${personName(a.proposedBy)}` : ''}</>}
+              {a.proposedAt && a.number > 1 && <> · proposed {formatDateTime(a.proposedAt)}</>}
             </Text>
-            {a.decidedAt && (
+            {a.decision && (
               <Text size="xs" c="dimmed">
-                {a.status === 'withdrawn' ? 'Withdrawn' : a.status === 'rejected' ? 'Rejected' : 'Accepted'} {formatDateTime(a.decidedAt)}
-                {(a.decidedByName ?? personName(a.decidedBy)) && ` by ${a.decidedByName ?? personName(a.decidedBy)}`}
+                {a.status === 'withdrawn' ? 'Withdrawn' : a.status === 'rejected' ? 'Rejected' : 'Accepted'} {formatDateTime(a.decision.at)}
+                {a.decision.byName && ` by ${a.decision.byName}`}
               </Text>
             )}
-            {a.rejectionReason && (
+            {a.decision?.reason && (
               <Text size="xs" c="red.8">
-                Reason: {a.rejectionReason}
+                Reason: {a.decision.reason}
               </Text>
             )}
             {actions?.(a)}

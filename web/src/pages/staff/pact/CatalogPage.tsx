@@ -11,7 +11,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert, FormError } from '../../../components/ErrorAlert';
 import { PageHeader } from '../../../components/PageHeader';
 import { TableSkeleton } from '../../../components/TableSkeleton';
-import { categories, categoryLabels, complexityLabels, deliveryModeLabels, durationText, targetText } from '../../../pact-labels';
+import { categories, categoryLabels, complexityLabels, deliveryModeLabels, durationText, targetShort, targetText } from '../../../pact-labels';
 import { canAdminister, useSignedIn } from '../../../session';
 
 /** The agreed list of IT issues with default urgency/impact and per-plan turnaround. */
@@ -58,7 +58,7 @@ export function CatalogPage() {
             {catalog.data.length ? 'Try another search or category.' : 'Import a CSV file to fill it.'}
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={760 + activePlans.length * 140}>
+          <Table.ScrollContainer minWidth={720 + activePlans.length * 120}>
             <Table verticalSpacing="xs" aria-label="Catalog">
               <Table.Thead>
                 <Table.Tr>
@@ -68,7 +68,10 @@ export function CatalogPage() {
                   <Table.Th>Complexity</Table.Th>
                   <Table.Th ta="right">Effort</Table.Th>
                   {activePlans.map((p) => (
-                    <Table.Th key={p.id}>{p.name}</Table.Th>
+                    <Table.Th key={p.id} style={{ whiteSpace: 'nowrap' }}>
+                      {p.name}
+                      <Text size="xs" c="dimmed" fw={400}>respond / resolve</Text>
+                    </Table.Th>
                   ))}
                 </Table.Tr>
               </Table.Thead>
@@ -111,9 +114,11 @@ function CategoryRows({ label, items, plans, colSpan, urgency, impact }: { label
             {plans.map((p) => {
               const t = i.turnarounds[p.id]?.[mode];
               return (
-                <Table.Td key={p.id}>
+                <Table.Td key={p.id} style={{ whiteSpace: 'nowrap' }}>
                   {t?.resolution || t?.response ? (
-                    <Text size="xs">{t.response && <>respond {targetText(t.response)}<br /></>}{t.resolution && <>resolve {targetText(t.resolution)}</>}</Text>
+                    <Text size="xs" title={`Respond ${targetText(t.response)}, resolve ${targetText(t.resolution)}`}>
+                      {targetShort(t.response)} / {targetShort(t.resolution)}
+                    </Text>
                   ) : (
                     <Text size="xs" c="dimmed">plan targets</Text>
                   )}

@@ -47,7 +47,7 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
   const calendars = useCalendars();
   const invalidate = useInvalidateContracts();
   const [proposing, { open, close }] = useDisclosure(false);
-  const clientName = contract.client?.name ?? client.data?.name ?? 'Client';
+  const clientName = contract.clientName ?? client.data?.name ?? 'Client';
   const calendarName = (id: string) => calendars.data?.find((c) => c.id === id)?.name;
   const activate = async () => {
     await api.post(`/contracts/${contract.id}/activate`);

@@ -67,10 +67,10 @@ function PlanCard({ plan }: { plan: Plan }) {
       )}
       <Stack gap={4} mt="sm">
         {priorities.map((k) => (
-          <Group key={k} gap="xs" wrap="nowrap">
+          <Group key={k} gap="xs" wrap="nowrap" align="flex-start">
             <PriorityBadge priority={k} />
-            <Text size="xs" c="dimmed" lineClamp={1}>
-              respond {targetText(plan.terms.targets[k]?.remote.response)} · resolve {targetText(plan.terms.targets[k]?.remote.resolution)}
+            <Text size="xs" c="dimmed">
+              respond {targetText(plan.terms.targets[k]?.remote.response)}, resolve {targetText(plan.terms.targets[k]?.remote.resolution)}
             </Text>
           </Group>
         ))}
