@@ -1,0 +1,87 @@
+import * as pdfmakeModule from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { ScheduleCell, ScheduleDocument } from '../../domain/pact/schedule-document';
+
+// pdfmake 0.3 is CommonJS (module.exports = instance): under Node's ESM loader the instance is the default export.
+const pdfmake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
+let configured = false;
+
+function configure() {
+  if (configured) return;
+  // The 14 standard PDF fonts are built into every reader: no font files, no file or URL access.
+  const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
+  pdfmake.setFonts({ Helvetica: helvetica });
+  pdfmake.setUrlAccessPolicy(() => false);
+  // pdfmake asks the local policy about font names too; only the standard font names pass.
+  const standard = new Set(Object.values(helvetica));
+  pdfmake.setLocalAccessPolicy((path) => standard.has(path));
+  configured = true;
+}
+
+const cellText = (c: ScheduleCell | null, k: keyof ScheduleCell) => (c ? c[k] : '-');
+
+/** The schedule as a PDF (A4, Helvetica). A thin layout over the schedule's data. */
+export async function renderSchedulePdf(doc: ScheduleDocument): Promise<Buffer> {
+  configure();
+  const header = (cols: string[]) => cols.map((text) => ({ text, style: 'th' }));
+  const content: Content[] = [
+    { text: doc.title, style: 'h1' },
+    { text: `${doc.organisation} for ${doc.clientName}`, style: 'lead' },
+    { text: `${doc.contractName}, ${doc.period}`, margin: [0, 0, 0, 2] },
+    { text: doc.basis, italics: true, margin: [0, 0, 0, 8] },
+    { text: [{ text: 'Plan: ', bold: true }, doc.planName] },
+    ...(doc.riders.length ? [{ text: [{ text: 'Riders: ', bold: true }, doc.riders.map((r) => `${r.name} from ${r.from} (${r.effect})`).join('; ')] } as Content] : []),
+    { text: 'Targets by priority', style: 'h2' },
+    {
+      table: {
+        headerRows: 2,
+        widths: ['auto', '*', '*', '*', '*'],
+        body: [
+          [{ text: 'Priority', style: 'th', rowSpan: 2 }, { text: 'Remote', style: 'th', colSpan: 2 }, {}, { text: 'On site', style: 'th', colSpan: 2 }, {}],
+          [{}, ...header(['Response', 'Resolution', 'Response', 'Resolution'])],
+          ...doc.priorities.map((p) => [
+            { text: [{ text: `${p.priority} ${p.name}\n`, bold: true }, { text: p.calendarName, fontSize: 7, color: '#555' }] },
+            p.remote.response,
+            p.remote.resolution,
+            p.onsite.response,
+            p.onsite.resolution,
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+    },
+  ];
+  for (const group of doc.catalog) {
+    content.push({ text: group.categoryName, style: 'h2' });
+    content.push({
+      table: {
+        headerRows: 1,
+        widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto'],
+        body: [
+          header(['Issue', 'Priority', 'Remote response', 'Remote resolution', 'On-site response', 'On-site resolution']),
+          ...group.items.map((i) => [
+            i.agreedForClient ? `${i.name} (agreed for you)` : i.name,
+            i.priority,
+            cellText(i.remote, 'response'),
+            cellText(i.remote, 'resolution'),
+            cellText(i.onsite, 'response'),
+            cellText(i.onsite, 'resolution'),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8,
+    });
+  }
+  content.push({ text: 'How the times are measured', style: 'h2' }, { ul: doc.notes });
+  const definition: TDocumentDefinitions = {
+    pageSize: 'A4',
+    pageMargins: [40, 40, 40, 50],
+    info: { title: `${doc.title}: ${doc.clientName}`, author: doc.organisation },
+    defaultStyle: { font: 'Helvetica', fontSize: 9 },
+    styles: { h1: { fontSize: 18, bold: true }, h2: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] }, lead: { fontSize: 11, margin: [0, 2, 0, 4] }, th: { bold: true } },
+    footer: (page: number, pages: number) => ({ text: `${doc.title}, ${doc.clientName}, generated ${doc.generatedAt}. Page ${page} of ${pages}`, fontSize: 7, alignment: 'center', margin: [0, 20, 0, 0] }),
+    content,
+  };
+  return pdfmake.createPdf(definition).getBuffer();
+}
