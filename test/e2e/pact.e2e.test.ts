@@ -23,11 +23,12 @@ async function apiPost(page: Page, url: string, data: unknown) {
   return res.json();
 }
 
-/** Picks an option of a Mantine Select by typing into it. */
+/** Picks an option of a Mantine Select (typing into it when it is searchable). */
 async function pick(scope: Locator | Page, page: Page, label: RegExp, option: string, type = option) {
   const input = scope.locator('input:not([type=hidden])').and(scope.getByLabel(label));
   await input.click();
-  await input.fill(type);
+  // Searchable selects take typing; plain ones only open their list.
+  if (await input.isEditable()) await input.fill(type);
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -80,7 +81,7 @@ test('owner contracts Gold, proposes Premium Response, the client admin accepts 
   await page.getByRole('button', { name: 'Activate' }).click();
   await page.getByRole('dialog', { name: 'Activate contract' }).getByRole('button', { name: 'Activate' }).click();
   const timeline = page.getByRole('region', { name: 'Amendments' });
-  await timeline.getByText('Accepted').first().waitFor();
+  await timeline.getByText('Accepted', { exact: true }).first().waitFor();
   await expect(page.getByRole('region', { name: 'Terms in force now' }).getByText('Gold').first().isVisible()).resolves.toBe(true);
 
   const before = await simulate(page, acme.id);
@@ -94,7 +95,7 @@ test('owner contracts Gold, proposes Premium Response, the client admin accepts 
   await pick(propose, page, /^Rider/, 'Premium Response', 'Premium');
   await propose.getByRole('button', { name: 'Propose amendment' }).click();
   await propose.waitFor({ state: 'hidden' });
-  await page.getByRole('region', { name: 'Amendments' }).getByText('Proposed').waitFor();
+  await page.getByRole('region', { name: 'Amendments' }).getByText('Proposed', { exact: true }).waitFor();
   await screenshot(page, 'pact-contract');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(400);
