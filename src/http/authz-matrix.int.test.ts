@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserRole } from '../db/schema';
+import { defaultPlans } from '../domain/pact/plan-rules';
+import { defaultPriorityMatrix } from '../domain/pact/priority-matrix';
 import { agentFrom, createTenant, createTestApp, createUser, signIn, type Agent, type TestApp } from '../../test/support/test-app';
 
 /**
@@ -17,7 +19,11 @@ const EVERYONE: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 
 type Where = 'own' | 'otherClient' | 'otherTenant';
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string };
+type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds;
+// Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
+type ContractIds = { contractId: string; draftId: string; contractAt: string };
+// Pact configuration rows are tenant-wide; the client of the row set does not matter.
+type ConfigIds = { calendarId: string; planId: string; riderId: string; catalogItemId: string };
 
 type Case = {
   route: string; // "METHOD /path" with :params, as registered
@@ -35,6 +41,13 @@ type Case = {
 const u = () => randomUUID().slice(0, 8);
 const CLIENT_WRITERS: Principal[] = ['owner', 'admin', 'dispatcher', 'account_manager', 'token_write'];
 const READERS: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
+const CONTRACT_WRITERS: Principal[] = ['owner', 'admin', 'account_manager', 'token_write'];
+const CONFIGURE: Principal[] = ['owner', 'admin', 'token_write'];
+const STAFF_READERS: Principal[] = [...STAFF, ...TOKENS];
+const CALENDAR = { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']] } };
+const planTerms = (ids: Ids) => defaultPlans({ businessHours: ids.calendarId, allHours: ids.calendarId })[1]!.terms;
+const rider = () => ({ name: `Rider ${u()}`, effect: { kind: 'scale', factorPercent: 75, floorMinutes: 10 }, price: { amountMinor: 1000, currency: 'EUR', basis: 'flat' } });
+const catalogItem = () => ({ category: 'other', name: `Item ${u()}`, defaultUrgency: 'low', defaultImpact: 'individual', deliveryMode: 'remote', complexity: 'low', expectedEffortMinutes: 10 });
 
 const cases: Case[] = [
   // Session and sign-in: reachable by anyone; their own tests cover behaviour.
@@ -74,6 +87,50 @@ const cases: Case[] = [
   { route: 'PATCH /clients/:clientId/contacts/:contactId', allow: [...CLIENT_WRITERS, 'client_admin'], scoped: true, body: () => ({ phone: '+49 30 1234' }) },
   { route: 'DELETE /clients/:clientId/contacts/:contactId', allow: [...CLIENT_WRITERS, 'client_admin'], scoped: true, fresh: true },
   { route: 'POST /clients/:clientId/contacts/:contactId/invite', allow: [...CLIENT_WRITERS, 'client_admin'], scoped: true, fresh: true, body: () => ({ role: 'client_user' }) },
+  // Pact configuration.
+  { route: 'GET /priority-matrix', allow: READERS },
+  { route: 'PUT /priority-matrix', allow: CONFIGURE, body: () => defaultPriorityMatrix() },
+  { route: 'POST /priority-matrix/lookup', allow: STAFF_READERS, body: () => ({ urgency: 'high', impact: 'team' }) },
+  { route: 'GET /calendars', allow: STAFF_READERS },
+  { route: 'POST /calendars', allow: CONFIGURE, body: () => ({ name: `Cal ${u()}`, definition: CALENDAR }) },
+  { route: 'GET /calendars/:id', allow: STAFF_READERS, scoped: true },
+  { route: 'PUT /calendars/:id', allow: CONFIGURE, scoped: true, body: () => ({ name: `Cal ${u()}`, definition: CALENDAR }) },
+  { route: 'DELETE /calendars/:id', allow: CONFIGURE, scoped: true, fresh: true },
+  { route: 'GET /calendars/:id/preview', allow: STAFF_READERS, scoped: true },
+  { route: 'GET /holiday-sets', allow: STAFF_READERS },
+  { route: 'GET /plans', allow: STAFF_READERS },
+  { route: 'POST /plans', allow: CONFIGURE, body: (ids) => ({ name: `Plan ${u()}`, terms: planTerms(ids) }) },
+  { route: 'GET /plans/:id', allow: STAFF_READERS, scoped: true },
+  { route: 'PUT /plans/:id', allow: CONFIGURE, scoped: true, body: (ids) => ({ name: `Plan ${u()}`, terms: planTerms(ids) }) },
+  { route: 'POST /plans/:id/retire', allow: CONFIGURE, scoped: true },
+  { route: 'DELETE /plans/:id', allow: CONFIGURE, scoped: true, fresh: true },
+  { route: 'GET /riders', allow: STAFF_READERS },
+  { route: 'POST /riders', allow: CONFIGURE, body: () => rider() },
+  { route: 'GET /riders/:id', allow: STAFF_READERS, scoped: true },
+  { route: 'PUT /riders/:id', allow: CONFIGURE, scoped: true, body: () => rider() },
+  { route: 'POST /riders/:id/retire', allow: CONFIGURE, scoped: true },
+  // Client users read the catalog they are measured by (rule 7); the rest is staff.
+  { route: 'GET /catalog', allow: READERS },
+  { route: 'POST /catalog', allow: CONFIGURE, body: () => catalogItem() },
+  { route: 'GET /catalog/export.csv', allow: CONFIGURE },
+  { route: 'GET /catalog/:id', allow: STAFF_READERS, scoped: true },
+  { route: 'PUT /catalog/:id', allow: CONFIGURE, scoped: true, body: () => catalogItem() },
+  { route: 'POST /catalog/:id/retire', allow: CONFIGURE, scoped: true },
+  // Contracts and amendments.
+  { route: 'GET /contracts', allow: READERS },
+  { route: 'POST /contracts', allow: CONTRACT_WRITERS, body: (ids) => ({ clientId: ids.clientId, name: `K ${u()}`, planId: ids.planId, startsAt: '2026-01-01T00:00:00Z' }) },
+  { route: 'GET /contracts/:id', allow: READERS, scoped: true },
+  { route: 'PATCH /contracts/:id', allow: CONTRACT_WRITERS, scoped: true, body: () => ({ name: `K ${u()}` }) },
+  { route: 'POST /contracts/:id/activate', allow: CONTRACT_WRITERS, scoped: true, fresh: true },
+  { route: 'POST /contracts/:id/end', allow: CONTRACT_WRITERS, scoped: true, fresh: true, body: (ids) => ({ endsAt: new Date(Date.parse(ids.contractAt) + 86_400_000).toISOString() }) },
+  { route: 'POST /contracts/:id/amendments', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ effectiveAt: ids.contractAt, changes: [{ type: 'rider_added', riderId: ids.riderId }] }) },
+  { route: 'GET /contracts/:id/amendments/:number', allow: READERS, scoped: true },
+  { route: 'POST /contracts/:id/amendments/:number/accept', allow: ['client_admin'], scoped: true, fresh: true, crossClient: [] },
+  { route: 'POST /contracts/:id/amendments/:number/reject', allow: ['client_admin'], scoped: true, fresh: true, crossClient: [], body: () => ({ reason: 'Not this year' }) },
+  { route: 'POST /contracts/:id/amendments/:number/withdraw', allow: CONTRACT_WRITERS, scoped: true, fresh: true },
+  { route: 'GET /contracts/:id/schedule', allow: READERS, scoped: true },
+  { route: 'GET /contracts/:id/schedule.pdf', allow: READERS, scoped: true },
+  { route: 'POST /targets/simulate', allow: READERS, body: (ids) => ({ clientId: ids.clientId, urgency: 'high', impact: 'team', at: ids.contractAt }) },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -91,6 +148,8 @@ const coveredElsewhere = new Set([
   'POST /me/mfa/enrolment/confirm',
   'POST /me/mfa/recovery-codes',
   'POST /me/mfa/disable',
+  // Takes a text/csv body, which this matrix does not send; src/modules/catalog tests its callers.
+  'POST /catalog/import',
 ]);
 
 let t: TestApp;
@@ -113,7 +172,32 @@ async function rowsUnder(owner: Agent, tenantId: string, clientId: string): Prom
   const contact = await json(await owner.post(`/api/v1/clients/${clientId}/contacts`, { name: 'Casey Contact', email: `contact-${u()}@example.test`, roles: ['primary'] }), 'contact');
   const user = await createUser(t.ctx, tenantId, 'client_user', { clientId });
   const token = await json(await owner.post('/api/v1/api-tokens', { name: `row-${u()}`, scopes: ['read'] }), 'token');
-  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id };
+  const config = await configRows(owner);
+  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...config, ...(await contractRows(owner, clientId, config)) };
+}
+
+/** An active contract in a year of its own (rows of one client never overlap), amendment #2 proposed, and a later draft. */
+let contractYear = 2100;
+async function contractRows(owner: Agent, clientId: string, config: ConfigIds): Promise<ContractIds> {
+  const y = contractYear++;
+  const body = (startsAt: string, endsAt: string) => ({ clientId, name: `K ${u()}`, planId: config.planId, calendarId: config.calendarId, startsAt, endsAt });
+  const active = await json(await owner.post('/api/v1/contracts', body(`${y}-01-01T00:00:00Z`, `${y}-07-01T00:00:00Z`)), 'contract');
+  await json(await owner.post(`/api/v1/contracts/${active.id}/activate`), 'activation');
+  const contractAt = `${y}-03-01T00:00:00.000Z`;
+  await json(await owner.post(`/api/v1/contracts/${active.id}/amendments`, { effectiveAt: contractAt, changes: [{ type: 'rider_added', riderId: config.riderId }] }), 'amendment');
+  const draft = await json(await owner.post('/api/v1/contracts', body(`${y}-07-01T00:00:00Z`, `${y + 1}-01-01T00:00:00Z`)), 'draft');
+  return { contractId: active.id, draftId: draft.id, contractAt };
+}
+
+/** A calendar, plan, rider and catalog item of the owner's tenant. */
+async function configRows(owner: Agent): Promise<ConfigIds> {
+  const calendar = await json(await owner.post('/api/v1/calendars', { name: `Cal ${u()}`, definition: CALENDAR }), 'calendar');
+  // The plan runs on a seeded calendar, so the new one stays free to delete.
+  const seeded = (await json(await owner.get('/api/v1/calendars?q=business'), 'calendars')).items[0];
+  const plan = await json(await owner.post('/api/v1/plans', { name: `Plan ${u()}`, terms: planTerms({ calendarId: seeded.id } as Ids) }), 'plan');
+  const riderRow = await json(await owner.post('/api/v1/riders', rider()), 'rider');
+  const item = await json(await owner.post('/api/v1/catalog', catalogItem()), 'catalog item');
+  return { calendarId: calendar.id, planId: plan.id, riderId: riderRow.id, catalogItemId: item.id };
 }
 
 const fixed = new Map<string, Ids>();
@@ -128,14 +212,26 @@ async function idsFor(where: Where, fresh: boolean): Promise<Ids> {
 
 let tenantBId: string;
 
+function idOf(route: string, ids: Ids): string {
+  const path = route.split(' ')[1]!;
+  if (path.startsWith('/api-tokens')) return ids.tokenId;
+  if (path.startsWith('/calendars')) return ids.calendarId;
+  if (path.startsWith('/plans')) return ids.planId;
+  if (path.startsWith('/riders')) return ids.riderId;
+  if (path.startsWith('/catalog')) return ids.catalogItemId;
+  if (path.startsWith('/contracts')) return route.startsWith('PATCH') || path.endsWith('/activate') ? ids.draftId : ids.contractId;
+  return ids.userId;
+}
+
 function fill(route: string, ids: Ids): { method: string; url: string } {
   const [method, path] = route.split(' ') as [string, string];
   const url = path
     .replace(':clientId', ids.clientId)
     .replace(':siteId', ids.siteId)
     .replace(':contactId', ids.contactId)
-    .replace(':id', route.includes('/api-tokens') ? ids.tokenId : ids.userId);
-  return { method, url: `/api/v1${url}` };
+    .replace(':id', idOf(route, ids))
+    .replace(':number', '2');
+  return { method, url: `/api/v1${url}${route.endsWith('/preview') ? '?minutes=60' : ''}` };
 }
 
 beforeAll(async () => {

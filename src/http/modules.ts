@@ -10,6 +10,13 @@ import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
 import { usersRoutes } from '../modules/users/users.routes';
+import { priorityMatrixRoutes } from '../modules/priority-matrix/priority-matrix.routes';
+import { calendarsRoutes } from '../modules/calendars/calendars.routes';
+import { plansRoutes } from '../modules/plans/plans.routes';
+import { ridersRoutes } from '../modules/riders/riders.routes';
+import { catalogRoutes } from '../modules/catalog/catalog.routes';
+import { contractsRoutes } from '../modules/contracts/contracts.routes';
+import { targetsRoutes } from '../modules/targets/targets.routes';
 
 /** Every API module, mounted under /api/v1. A new module joins here and the authorisation matrix. */
-export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes, priorityMatrixRoutes, calendarsRoutes, plansRoutes, ridersRoutes, catalogRoutes, contractsRoutes, targetsRoutes];
