@@ -112,7 +112,7 @@ test('owner contracts Gold, proposes Premium Response, the client admin accepts 
   await screenshot(p, 'pact-portal-pending');
   await pending.getByRole('button', { name: 'Accept' }).click();
   const accept = p.getByRole('dialog', { name: /^Accept amendment/ });
-  await expect(accept.getByText('IP address').isVisible()).resolves.toBe(true);
+  await accept.getByText(/IP address/).waitFor();
   await screenshot(p, 'pact-portal-accept-dialog');
   await accept.getByRole('button', { name: 'Accept and sign' }).click();
   await pending.waitFor({ state: 'hidden' });
