@@ -193,7 +193,7 @@ async function contractRows(owner: Agent, clientId: string, config: ConfigIds): 
 async function configRows(owner: Agent): Promise<ConfigIds> {
   const calendar = await json(await owner.post('/api/v1/calendars', { name: `Cal ${u()}`, definition: CALENDAR }), 'calendar');
   // The plan runs on a seeded calendar, so the new one stays free to delete.
-  const seeded = (await json(await owner.get('/api/v1/calendars?q=business'), 'calendars')).items[0];
+  const seeded = (await owner.get('/api/v1/calendars?q=business')).json().items[0] as { id: string };
   const plan = await json(await owner.post('/api/v1/plans', { name: `Plan ${u()}`, terms: planTerms({ calendarId: seeded.id } as Ids) }), 'plan');
   const riderRow = await json(await owner.post('/api/v1/riders', rider()), 'rider');
   const item = await json(await owner.post('/api/v1/catalog', catalogItem()), 'catalog item');
