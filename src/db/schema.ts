@@ -299,3 +299,201 @@ export type RiderRow = Selectable<RidersTable>;
 export type CatalogItemRow = Selectable<CatalogItemsTable>;
 export type ContractRow = Selectable<ContractsTable>;
 export type AmendmentRow = Selectable<AmendmentsTable>;
+
+// ---------- tickets (migration 2026_11_22_020_tickets) ----------
+// Declared by interface merging so this section only appends.
+
+export type TicketStatus = 'new' | 'assigned' | 'in_progress' | 'waiting_on_client' | 'waiting_on_third_party' | 'resolved' | 'closed';
+export type TicketSource = 'portal' | 'email' | 'api' | 'staff';
+export type ClockName = 'first_response' | 'resolution';
+export type ClockStateColumn = 'not_started' | 'running' | 'paused' | 'met' | 'breached';
+
+export interface TenantsTable {
+  pausing_statuses: Generated<string[]>;
+  comment_on_closed: Generated<'reopen' | 'refuse'>;
+  unknown_senders: Generated<'triage' | 'refuse'>;
+  support_address: string | null;
+  escalation_user_id: string | null;
+}
+
+export interface TicketCountersTable {
+  tenant_id: string;
+  next_number: Generated<number>;
+}
+
+export interface TicketsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: number;
+  client_id: string;
+  site_id: string | null;
+  requester_contact_id: string | null;
+  requester_user_id: string | null;
+  catalog_item_id: string | null;
+  contract_id: string | null;
+  subject: string;
+  description: Generated<string>;
+  urgency: string;
+  impact: string;
+  priority: string;
+  priority_override_reason: string | null;
+  delivery_mode: 'remote' | 'onsite';
+  status: Generated<TicketStatus>;
+  assignee_id: string | null;
+  tags: Generated<string[]>;
+  source: TicketSource;
+  no_contract: Generated<boolean>;
+  /** What targetsFor gave (see TicketTargetsDocument in src/domain/tickets); null without a contract. */
+  targets: Json<unknown>;
+  response_state: ClockStateColumn | null;
+  response_due_at: NullableTimestamp;
+  response_completed_at: NullableTimestamp;
+  resolution_state: ClockStateColumn | null;
+  resolution_due_at: NullableTimestamp;
+  resolution_completed_at: NullableTimestamp;
+  next_due_at: NullableTimestamp;
+  next_threshold_at: NullableTimestamp;
+  at_risk_at: NullableTimestamp;
+  target_generation: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  resolved_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  version: Generated<number>;
+}
+
+export interface TicketEventsTable {
+  tenant_id: string;
+  id: Generated<string>; // bigint identity, returned as a string by pg
+  ticket_id: string;
+  type: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: Generated<string>;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface ClockEventsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_id: string;
+  clock: ClockName;
+  type: string;
+  at: Timestamp;
+  percent: ColumnType<string | null, number | null | undefined, number | null>; // numeric comes back as text
+  reason: string | null;
+  data: Json<Record<string, unknown>>;
+  target_generation: Generated<number>;
+  recorded_at: Generated<Date>;
+}
+
+export interface TicketCommentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_id: string;
+  kind: Generated<'comment' | 'call'>;
+  public: boolean;
+  author_user_id: string | null;
+  author_contact_id: string | null;
+  author_email: string | null;
+  author_name: string;
+  body: string;
+  body_html: string | null;
+  source: TicketSource;
+  message_id: string | null;
+  in_reply_to: string | null;
+  references: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TicketAttachmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_id: string;
+  comment_id: string | null;
+  public: Generated<boolean>;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  data: Buffer;
+  uploaded_by_user_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TicketWatchersTable {
+  tenant_id: string;
+  ticket_id: string;
+  user_id: string;
+  created_at: Generated<Date>;
+}
+
+export interface TimeEntriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_id: string;
+  user_id: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  duration_seconds: number;
+  note: Generated<string>;
+  billable: Generated<boolean>;
+  in_coverage_seconds: number;
+  after_hours_seconds: number;
+  created_at: Generated<Date>;
+}
+
+export interface RunningTimersTable {
+  tenant_id: string;
+  user_id: string;
+  ticket_id: string;
+  started_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  ticket_id: string | null;
+  kind: string;
+  clock: ClockName | null;
+  percent: ColumnType<string | null, number | null | undefined, number | null>;
+  title: string;
+  body: Generated<string>;
+  dedupe_key: string;
+  created_at: Generated<Date>;
+  read_at: NullableTimestamp;
+}
+
+export interface BoardViewsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  filters: Json<Record<string, unknown>>;
+  created_at: Generated<Date>;
+}
+
+export interface Database {
+  ticket_counters: TicketCountersTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  clock_events: ClockEventsTable;
+  ticket_comments: TicketCommentsTable;
+  ticket_attachments: TicketAttachmentsTable;
+  ticket_watchers: TicketWatchersTable;
+  time_entries: TimeEntriesTable;
+  running_timers: RunningTimersTable;
+  notifications: NotificationsTable;
+  board_views: BoardViewsTable;
+}
+
+export type TicketRow = Selectable<TicketsTable>;
+export type TicketEventRow = Selectable<TicketEventsTable>;
+export type ClockEventRow = Selectable<ClockEventsTable>;
+export type TicketCommentRow = Selectable<TicketCommentsTable>;
+export type TicketAttachmentRow = Selectable<TicketAttachmentsTable>;
+export type TimeEntryRow = Selectable<TimeEntriesTable>;
+export type RunningTimerRow = Selectable<RunningTimersTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type BoardViewRow = Selectable<BoardViewsTable>;

@@ -12,4 +12,16 @@ export type AppContext = {
   now: () => Date;
   // One-time secret printed at first start; whoever holds it may create the first owner.
   setupToken: string | null;
+  /**
+   * Schedules the timer for a ticket's next clock threshold (null: none; cancel what was
+   * scheduled). Called after the commit of every change that moved a clock, with the ticket's
+   * target generation. Optional: without it no timers run (tests, CLI).
+   */
+  clockScheduler?: ClockScheduler;
 };
+
+export type TicketRef = { tenantId: string; ticketId: string };
+
+export interface ClockScheduler {
+  schedule(ticket: TicketRef, nextThresholdAt: Date | null, generation: number): Promise<void>;
+}
