@@ -21,7 +21,8 @@ const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 type Where = 'own' | 'otherClient' | 'otherTenant';
 type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds;
 // Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
-type ContractIds = { contractId: string; draftId: string; contractAt: string };
+// They use the seeded Gold plan and Premium Response rider, which no other row of this matrix retires or deletes.
+type ContractIds = { contractId: string; draftId: string; contractAt: string; goldPlanId: string; premiumRiderId: string };
 // Pact configuration rows are tenant-wide; the client of the row set does not matter.
 type ConfigIds = { calendarId: string; planId: string; riderId: string; catalogItemId: string };
 
@@ -118,12 +119,12 @@ const cases: Case[] = [
   { route: 'POST /catalog/:id/retire', allow: CONFIGURE, scoped: true },
   // Contracts and amendments.
   { route: 'GET /contracts', allow: READERS },
-  { route: 'POST /contracts', allow: CONTRACT_WRITERS, body: (ids) => ({ clientId: ids.clientId, name: `K ${u()}`, planId: ids.planId, startsAt: '2026-01-01T00:00:00Z' }) },
+  { route: 'POST /contracts', allow: CONTRACT_WRITERS, body: (ids) => ({ clientId: ids.clientId, name: `K ${u()}`, planId: ids.goldPlanId, startsAt: '2026-01-01T00:00:00Z' }) },
   { route: 'GET /contracts/:id', allow: READERS, scoped: true },
   { route: 'PATCH /contracts/:id', allow: CONTRACT_WRITERS, scoped: true, body: () => ({ name: `K ${u()}` }) },
   { route: 'POST /contracts/:id/activate', allow: CONTRACT_WRITERS, scoped: true, fresh: true },
   { route: 'POST /contracts/:id/end', allow: CONTRACT_WRITERS, scoped: true, fresh: true, body: (ids) => ({ endsAt: new Date(Date.parse(ids.contractAt) + 86_400_000).toISOString() }) },
-  { route: 'POST /contracts/:id/amendments', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ effectiveAt: ids.contractAt, changes: [{ type: 'rider_added', riderId: ids.riderId }] }) },
+  { route: 'POST /contracts/:id/amendments', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ effectiveAt: ids.contractAt, changes: [{ type: 'rider_added', riderId: ids.premiumRiderId }] }) },
   { route: 'GET /contracts/:id/amendments/:number', allow: READERS, scoped: true },
   { route: 'POST /contracts/:id/amendments/:number/accept', allow: ['client_admin'], scoped: true, fresh: true, crossClient: [] },
   { route: 'POST /contracts/:id/amendments/:number/reject', allow: ['client_admin'], scoped: true, fresh: true, crossClient: [], body: () => ({ reason: 'Not this year' }) },
@@ -172,21 +173,22 @@ async function rowsUnder(owner: Agent, tenantId: string, clientId: string): Prom
   const contact = await json(await owner.post(`/api/v1/clients/${clientId}/contacts`, { name: 'Casey Contact', email: `contact-${u()}@example.test`, roles: ['primary'] }), 'contact');
   const user = await createUser(t.ctx, tenantId, 'client_user', { clientId });
   const token = await json(await owner.post('/api/v1/api-tokens', { name: `row-${u()}`, scopes: ['read'] }), 'token');
-  const config = await configRows(owner);
-  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...config, ...(await contractRows(owner, clientId, config)) };
+  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)) };
 }
 
 /** An active contract in a year of its own (rows of one client never overlap), amendment #2 proposed, and a later draft. */
 let contractYear = 2100;
-async function contractRows(owner: Agent, clientId: string, config: ConfigIds): Promise<ContractIds> {
+async function contractRows(owner: Agent, clientId: string): Promise<ContractIds> {
   const y = contractYear++;
-  const body = (startsAt: string, endsAt: string) => ({ clientId, name: `K ${u()}`, planId: config.planId, calendarId: config.calendarId, startsAt, endsAt });
+  const goldPlanId = ((await owner.get('/api/v1/plans?q=Gold')).json().items as { id: string }[])[0]!.id;
+  const premiumRiderId = ((await owner.get('/api/v1/riders')).json().items as { id: string; name: string }[]).find((r) => r.name === 'Premium Response')!.id;
+  const body = (startsAt: string, endsAt: string) => ({ clientId, name: `K ${u()}`, planId: goldPlanId, startsAt, endsAt });
   const active = await json(await owner.post('/api/v1/contracts', body(`${y}-01-01T00:00:00Z`, `${y}-07-01T00:00:00Z`)), 'contract');
   await json(await owner.post(`/api/v1/contracts/${active.id}/activate`), 'activation');
   const contractAt = `${y}-03-01T00:00:00.000Z`;
-  await json(await owner.post(`/api/v1/contracts/${active.id}/amendments`, { effectiveAt: contractAt, changes: [{ type: 'rider_added', riderId: config.riderId }] }), 'amendment');
+  await json(await owner.post(`/api/v1/contracts/${active.id}/amendments`, { effectiveAt: contractAt, changes: [{ type: 'rider_added', riderId: premiumRiderId }] }), 'amendment');
   const draft = await json(await owner.post('/api/v1/contracts', body(`${y}-07-01T00:00:00Z`, `${y + 1}-01-01T00:00:00Z`)), 'draft');
-  return { contractId: active.id, draftId: draft.id, contractAt };
+  return { contractId: active.id, draftId: draft.id, contractAt, goldPlanId, premiumRiderId };
 }
 
 /** A calendar, plan, rider and catalog item of the owner's tenant. */
