@@ -10,7 +10,8 @@ export type ClockKind = 'first_response' | 'resolution';
  */
 export type ClockTarget =
   | { unit: 'business_seconds'; seconds: number }
-  | { unit: 'business_days'; days: number; endOfDay?: boolean };
+  /** `plusSeconds` (e.g. on-site travel) is added to the business seconds the days give. */
+  | { unit: 'business_days'; days: number; endOfDay?: boolean; plusSeconds?: number };
 
 export interface ClockPolicy {
   /**

@@ -279,6 +279,14 @@ describe('re-target', () => {
     expect(clock.targetSeconds).toBe(16 * H);
     expect(iso(clock.dueAt)).toBe(iso(t('03', '17:00')));
   });
+
+  it('business-day targets plus seconds (on-site travel)', () => {
+    // 1 business day from Mon 09:00 = Tue 09:00 (8 h of Monday's open time), plus 45 min travel: due Tue 09:45.
+    const clock = evaluate([{ type: 'created', at: t('02', '09:00') }], t('02', '09:30'), { target: { unit: 'business_days', days: 1, plusSeconds: 45 * 60 } });
+    expect(clock.targetSeconds).toBe(8 * H + 45 * 60);
+    expect(iso(clock.dueAt)).toBe(iso(t('03', '09:45')));
+    expect(() => evaluate([{ type: 'created', at: t('02', '09:00') }], t('02', '09:30'), { target: { unit: 'business_days', days: 1, plusSeconds: -1 } })).toThrow(RangeError);
+  });
 });
 
 describe('exact thresholds and pauses around the start', () => {

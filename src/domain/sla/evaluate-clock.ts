@@ -46,8 +46,10 @@ export function targetSeconds(calendar: BusinessCalendar, createdAt: Date, targe
       return target.seconds;
     case 'business_days': {
       if (!Number.isSafeInteger(target.days) || target.days < 0) throw new RangeError(`target days must be a whole number >= 0, got ${target.days}`);
+      const plus = target.plusSeconds ?? 0;
+      if (!Number.isSafeInteger(plus) || plus < 0) throw new RangeError(`target plusSeconds must be a whole number >= 0, got ${plus}`);
       const due = calendar.addBusinessDays(createdAt, target.days, { endOfDay: target.endOfDay === true });
-      return calendar.businessSecondsBetween(createdAt, due);
+      return calendar.businessSecondsBetween(createdAt, due) + plus;
     }
     default: {
       const unreachable: never = target;
