@@ -28,6 +28,13 @@ import { SecuritySettingsPage } from './pages/staff/SecuritySettingsPage';
 import { StaffShell } from './pages/staff/StaffShell';
 import { UsersPage } from './pages/staff/UsersPage';
 import { NotFound } from './components/NotFound';
+import { BoardPage } from './pages/staff/tickets/BoardPage';
+import { NewTicketPage } from './pages/staff/tickets/NewTicketPage';
+import { TicketPage } from './pages/staff/tickets/TicketPage';
+import { TicketSettingsPage } from './pages/staff/tickets/TicketSettingsPage';
+import { PortalNewTicketPage } from './pages/portal/tickets/PortalNewTicketPage';
+import { PortalTicketPage } from './pages/portal/tickets/PortalTicketPage';
+import { PortalTicketsPage } from './pages/portal/tickets/PortalTicketsPage';
 import { errorMessage } from './api';
 import { isClientRole, useSession } from './session';
 
@@ -87,6 +94,9 @@ export function App() {
         <Route path="/portal" element={<PortalShell />}>
           <Route index element={<MyCompanyPage />} />
           <Route path="service-levels" element={<ServiceLevelsPage />} />
+          <Route path="tickets" element={<PortalTicketsPage />} />
+          <Route path="tickets/new" element={<PortalNewTicketPage />} />
+          <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
           {s.user.role === 'client_admin' && <Route path="contacts" element={<PortalContactsPage />} />}
           {s.user.role === 'client_admin' && <Route path="users" element={<PortalUsersPage />} />}
           <Route path="account" element={<MyAccountPage />} />
@@ -108,6 +118,11 @@ export function App() {
         <Route path="sign-in" element={<Navigate to="/clients" replace />} />
         <Route path="setup" element={<Navigate to="/clients" replace />} />
         <Route path="invite/:token" element={<Navigate to="/clients" replace />} />
+        <Route path="board" element={<BoardPage />} />
+        <Route path="my-tickets" element={<BoardPage key="mine" mine />} />
+        <Route path="tickets/new" element={<NewTicketPage />} />
+        <Route path="tickets/:ticketId" element={<TicketPage />} />
+        <Route path="settings/tickets" element={<TicketSettingsPage />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
         <Route path="contracts/:contractId" element={<ContractPage />} />

@@ -12,7 +12,7 @@ export type NavGroup = { label?: string; items: NavItem[] };
  * The signed-in frame shared by staff and portal: header with the burger on small screens,
  * a navbar that collapses, and the page in the main area.
  */
-export function AppFrame({ nav, subtitle, accountPath }: { nav: NavGroup[]; subtitle: string; accountPath: string }) {
+export function AppFrame({ nav, subtitle, accountPath, headerExtra }: { nav: NavGroup[]; subtitle: string; accountPath: string; headerExtra?: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   return (
@@ -26,7 +26,10 @@ export function AppFrame({ nav, subtitle, accountPath }: { nav: NavGroup[]; subt
               {subtitle}
             </Text>
           </Group>
-          <UserMenu accountPath={accountPath} />
+          <Group gap="xs" wrap="nowrap">
+            {headerExtra}
+            <UserMenu accountPath={accountPath} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">

@@ -1,4 +1,4 @@
-import { IconAddressBook, IconBuilding, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconTicket, IconAddressBook, IconBuilding, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { useSignedIn } from '../../session';
 
@@ -7,6 +7,7 @@ export function PortalShell() {
   const { user, tenant } = useSignedIn();
   const items = [
     { to: '/portal', label: 'My company', icon: <IconBuilding size={18} />, end: true },
+    { to: '/portal/tickets', label: 'Tickets', icon: <IconTicket size={18} />, end: false },
     { to: '/portal/service-levels', label: 'My service levels', icon: <IconGauge size={18} />, end: false },
   ];
   if (user.role === 'client_admin') {

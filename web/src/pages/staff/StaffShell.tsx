@@ -1,10 +1,19 @@
-import { IconBook2, IconBuilding, IconCalendarTime, IconFileSearch, IconGridDots, IconKey, IconLock, IconPuzzle, IconStack2, IconStopwatch, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBook2, IconLayoutKanban, IconTicket, IconUserCheck, IconBuilding, IconCalendarTime, IconFileSearch, IconGridDots, IconKey, IconLock, IconPuzzle, IconStack2, IconStopwatch, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
+import { NotificationsBell } from '../../components/tickets/NotificationsBell';
 import { canAdminister, useSignedIn } from '../../session';
 
 export function StaffShell() {
   const { user, tenant } = useSignedIn();
-  const nav: NavGroup[] = [{ items: [{ to: '/clients', label: 'Clients', icon: <IconBuilding size={18} /> }] }];
+  const nav: NavGroup[] = [
+    {
+      items: [
+        { to: '/board', label: 'Board', icon: <IconLayoutKanban size={18} /> },
+        { to: '/my-tickets', label: 'My tickets', icon: <IconUserCheck size={18} /> },
+        { to: '/clients', label: 'Clients', icon: <IconBuilding size={18} /> },
+      ],
+    },
+  ];
   nav.push({
     label: 'Service pact',
     items: [
@@ -23,8 +32,9 @@ export function StaffShell() {
     ];
     if (user.role === 'owner') admin.push({ to: '/settings/audit-log', label: 'Audit log', icon: <IconFileSearch size={18} /> });
     admin.push({ to: '/settings/security', label: 'Security', icon: <IconLock size={18} /> });
+    admin.push({ to: '/settings/tickets', label: 'Ticket settings', icon: <IconTicket size={18} /> });
     nav.push({ label: 'Administration', items: admin });
   }
   nav.push({ label: 'You', items: [{ to: '/account', label: 'My account', icon: <IconUserCircle size={18} /> }] });
-  return <AppFrame nav={nav} subtitle={tenant.name} accountPath="/account" />;
+  return <AppFrame nav={nav} subtitle={tenant.name} accountPath="/account" headerExtra={<NotificationsBell />} />;
 }
