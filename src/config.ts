@@ -21,6 +21,25 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   // Largest accepted request body, in bytes.
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  // Outbound e-mail: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://...:465; unset: e-mails are logged.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//i.test(v), 'must start with smtp:// or smtps://')
+    .optional(),
+  // The From of every outgoing e-mail: "Name <address>" or a bare address.
+  MAIL_FROM: z
+    .string()
+    .refine((v) => /^(?:[^<>]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(v.trim()), 'must be an address or "Name <address>"')
+    .default('servicepact <no-reply@localhost>'),
+  // Inbound e-mail: the built-in SMTP listener starts when a port is set (0 picks a free port).
+  SMTP_LISTEN_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_LISTEN_HOST: z.string().min(1).default('127.0.0.1'),
+  // Largest accepted inbound message, in bytes (larger ones are refused with 552).
+  SMTP_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  // PEM files; when both are set the listener offers STARTTLS.
+  SMTP_LISTEN_TLS_KEY: z.string().min(1).optional(),
+  SMTP_LISTEN_TLS_CERT: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -33,6 +52,9 @@ export type Config = {
   trustProxy: boolean;
   sessionTtlHours: number;
   bodyLimitBytes: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  smtpListen: { port: number; host: string; maxMessageBytes: number; tls: { keyFile: string; certFile: string } | null } | null;
 };
 
 export class ConfigError extends Error {}
@@ -44,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.SMTP_LISTEN_TLS_KEY) !== Boolean(e.SMTP_LISTEN_TLS_CERT)) {
+    throw new ConfigError('Invalid environment:\n  SMTP_LISTEN_TLS_KEY and SMTP_LISTEN_TLS_CERT must be set together');
+  }
   const port = e.PORT ?? e.SERVICEPACT_PORT ?? 3000;
   return {
     port,
@@ -55,5 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM.trim(),
+    smtpListen:
+      e.SMTP_LISTEN_PORT === undefined
+        ? null
+        : {
+            port: e.SMTP_LISTEN_PORT,
+            host: e.SMTP_LISTEN_HOST,
+            maxMessageBytes: e.SMTP_MAX_MESSAGE_BYTES,
+            tls: e.SMTP_LISTEN_TLS_KEY && e.SMTP_LISTEN_TLS_CERT ? { keyFile: path.resolve(e.SMTP_LISTEN_TLS_KEY), certFile: path.resolve(e.SMTP_LISTEN_TLS_CERT) } : null,
+          },
   };
 }

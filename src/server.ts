@@ -7,7 +7,8 @@ import type { AppContext } from './http/context';
 import type { App } from './http/types';
 import { randomToken } from './modules/auth/secrets';
 import { setupRequired } from './modules/setup/setup.service';
-import { logTransport, startOutboxDelivery } from './mail/outbox-deliverer';
+import { logTransport, startOutboxDelivery, type MailTransport } from './mail/outbox-deliverer';
+import { smtpTransport } from './mail/smtp-transport';
 
 export function databaseOptions(config: Config) {
   return config.databaseUrl ? ({ kind: 'postgres', url: config.databaseUrl } as const) : ({ kind: 'pglite', dataDir: config.dataDir } as const);
@@ -28,8 +29,10 @@ export async function startServer(config: Config): Promise<{ app: App; handle: D
 
   const app = await buildApp(ctx, { logger });
   await app.listen({ port: config.port, host: config.host });
-  // Queued e-mails go out every few seconds; the log transport stands in until SMTP is configured.
-  const stopOutbox = startOutboxDelivery(handle.db, logTransport(logger), 5000, { onError: (err) => logger.error({ err }, 'e-mail delivery failed') });
+  // Queued e-mails go out every few seconds: over SMTP when SMTP_URL is set, else to the log.
+  const smtp = config.smtpUrl ? smtpTransport({ url: config.smtpUrl, from: config.mailFrom }) : null;
+  const transport: MailTransport = smtp ?? logTransport(logger);
+  const stopOutbox = startOutboxDelivery(handle.db, transport, 5000, { onError: (err) => logger.error({ err }, 'e-mail delivery failed') });
   const where = handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   logger.info(`servicepact is running at ${config.publicUrl} (${where})`);
   if (ctx.setupToken) {
@@ -47,6 +50,7 @@ export async function startServer(config: Config): Promise<{ app: App; handle: D
     closing = true;
     logger.info(`${signal} received: finishing in-flight requests`);
     await stopOutbox();
+    smtp?.close();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -1,11 +1,26 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import './mail-schema';
 
-export type MailMessage = { to: string; subject: string; text: string; html: string | null; kind: string };
+export type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  kind: string;
+  // Threading headers, present when the queued row carries them ("<id@host>" forms).
+  messageId?: string | null;
+  inReplyTo?: string | null;
+  references?: string[];
+  replyTo?: string | null;
+};
 
-/** Anything that can send one message: logs today, SMTP (nodemailer) later. */
+/** What a transport reports back: the Message-ID it sent under, kept on the row for threading. */
+export type SendResult = { messageId?: string } | void;
+
+/** Anything that can send one message: the log transport, or SMTP (smtp-transport.ts). */
 export interface MailTransport {
-  send(msg: MailMessage): Promise<void>;
+  send(msg: MailMessage): Promise<SendResult>;
 }
 
 type InfoLogger = { info(obj: object, msg?: string): void };
@@ -49,10 +64,21 @@ export async function deliverPendingEmails(db: Db, transport: MailTransport, now
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (const row of rows) {
     try {
-      await transport.send({ to: row.to_address, subject: row.subject, text: row.body_text, html: row.body_html, kind: row.kind });
+      const sent = await transport.send({
+        to: row.to_address,
+        subject: row.subject,
+        text: row.body_text,
+        html: row.body_html,
+        kind: row.kind,
+        messageId: row.message_id,
+        inReplyTo: row.in_reply_to,
+        references: row.references_header ? row.references_header.split(/\s+/).filter(Boolean) : [],
+        replyTo: row.reply_to,
+      });
+      const messageId = row.message_id ?? (sent && sent.messageId ? sent.messageId : null);
       await db
         .updateTable('outbox_emails')
-        .set((eb) => ({ sent_at: now, attempts: eb('attempts', '+', 1), last_error: null }))
+        .set((eb) => ({ sent_at: now, attempts: eb('attempts', '+', 1), last_error: null, message_id: messageId }))
         .where('tenant_id', '=', row.tenant_id)
         .where('id', '=', row.id)
         .execute();

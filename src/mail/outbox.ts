@@ -1,6 +1,21 @@
 import type { Db } from '../db/database';
+import './mail-schema';
 
-export type OutgoingEmail = { tenantId: string; to: string; subject: string; text: string; html?: string | null; kind: string };
+export type OutgoingEmail = {
+  tenantId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  kind: string;
+  // Threading (all optional): the ticket the message belongs to, its own Message-ID ("<id@host>";
+  // the transport makes one when absent), the Message-ID it answers and the thread's ids.
+  ticketId?: string | null;
+  messageId?: string | null;
+  inReplyTo?: string | null;
+  references?: string[] | null;
+  replyTo?: string | null;
+};
 
 /**
  * Queues an e-mail. Call it inside the transaction that causes the e-mail, so the message is
@@ -9,7 +24,19 @@ export type OutgoingEmail = { tenantId: string; to: string; subject: string; tex
 export async function enqueueEmail(db: Db, m: OutgoingEmail): Promise<string> {
   const row = await db
     .insertInto('outbox_emails')
-    .values({ tenant_id: m.tenantId, to_address: m.to, subject: m.subject, body_text: m.text, body_html: m.html ?? null, kind: m.kind })
+    .values({
+      tenant_id: m.tenantId,
+      to_address: m.to,
+      subject: m.subject,
+      body_text: m.text,
+      body_html: m.html ?? null,
+      kind: m.kind,
+      ticket_id: m.ticketId ?? null,
+      message_id: m.messageId ?? null,
+      in_reply_to: m.inReplyTo ?? null,
+      references_header: m.references && m.references.length > 0 ? m.references.join(' ') : null,
+      reply_to: m.replyTo ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
