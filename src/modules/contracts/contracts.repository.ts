@@ -1,10 +1,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
-import type { AmendmentRow, AmendmentStatus, CalendarRow, CatalogItemRow, ContractRow, RiderRow, Site } from '../../db/schema';
+import type { AmendmentRow, AmendmentStatus, CalendarRow, CatalogItemRow, ContractRow, PlanRow, RiderRow, Site } from '../../db/schema';
 import type { AmendmentChange } from '../../domain/pact/pact-documents';
 import type { ContractTerms } from '../../domain/pact/pact-types';
 import type { Scope } from '../../http/actor';
 import type { Cursor } from '../../http/pagination';
+import { allItems, planNames } from '../catalog/catalog.repository';
+
+export { planNames };
 
 export type ContractStatus = 'draft' | 'active' | 'ended';
 export type ContractListRow = ContractRow & { client_name: string; terms_now: ContractTerms | null };
@@ -161,8 +164,17 @@ export async function decideAmendment(
 }
 
 // --- Reads of the tenant's configuration and of clients that this module needs. ---
-// (Plans and the matrix come from their own modules; these cover what had no repository
-// function when contracts were built.)
+// Plans, the matrix and catalog items come from their own modules; these cover reads those
+// modules have no function for (active riders, riders by id, every calendar unpaged, main site).
+
+export async function activePlans(db: Db, tenantId: string): Promise<PlanRow[]> {
+  return db.selectFrom('plans').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'active').execute();
+}
+
+/** Every rider, retired ones included (an amendment may drop a rider that is no longer sold). */
+export async function allRiders(db: Db, tenantId: string): Promise<RiderRow[]> {
+  return db.selectFrom('riders').selectAll().where('tenant_id', '=', tenantId).execute();
+}
 
 export async function activeRiders(db: Db, tenantId: string): Promise<RiderRow[]> {
   return db.selectFrom('riders').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'active').orderBy('name').execute();
@@ -174,11 +186,7 @@ export async function ridersByIds(db: Db, tenantId: string, ids: readonly string
 }
 
 export async function activeCatalogItems(db: Db, tenantId: string): Promise<CatalogItemRow[]> {
-  return db.selectFrom('catalog_items').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'active').orderBy('category').orderBy('name').execute();
-}
-
-export async function findCatalogItemRow(db: Db, tenantId: string, id: string): Promise<CatalogItemRow | undefined> {
-  return db.selectFrom('catalog_items').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  return (await allItems(db, tenantId)).filter((i) => i.status === 'active');
 }
 
 export async function tenantCalendars(db: Db, tenantId: string): Promise<CalendarRow[]> {

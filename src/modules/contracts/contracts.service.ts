@@ -270,12 +270,12 @@ export async function endContract(ctx: AppContext, actor: Actor, id: string, end
 // ---------- amendments ----------
 
 export async function proposeAmendment(ctx: AppContext, actor: Actor, contractId: string, input: ProposeAmendmentInput) {
-  const existing = await getContractRow(ctx, actor, contractId);
+  await getContractRow(ctx, actor, contractId);
   if (!canWriteContracts(actor)) throw cannotWrite();
   const tenantId = actor.tenantId;
   const effectiveAt = new Date(input.effectiveAt);
   const [plans, riders, catalog, calendars] = await Promise.all([
-    ctx.db.selectFrom('plans').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'active').execute(),
+    repo.activePlans(ctx.db, tenantId),
     repo.activeRiders(ctx.db, tenantId),
     repo.activeCatalogItems(ctx.db, tenantId),
     repo.tenantCalendars(ctx.db, tenantId),
@@ -302,8 +302,8 @@ export async function proposeAmendment(ctx: AppContext, actor: Actor, contractId
       coverageCalendar: targetPlan ? coverageCalendarFor(targetPlan.terms, base.terms.calendarId) : undefined,
     });
     if (!result.ok) throw invalid(result.errors);
-    const allPlans = await trx.selectFrom('plans').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
-    const allRiders = await trx.selectFrom('riders').select(['id', 'name', 'effect']).where('tenant_id', '=', tenantId).execute();
+    const allPlans = await repo.planNames(trx, tenantId);
+    const allRiders = await repo.allRiders(trx, tenantId);
     const zone = calendars.find((k) => k.id === base.terms.calendarId)?.definition.timeZone ?? 'UTC';
     const summary = amendmentSummary(
       changes,
@@ -333,7 +333,6 @@ export async function proposeAmendment(ctx: AppContext, actor: Actor, contractId
     await appendAudit(trx, { tenantId, actorUserId: actor.userId, actorLabel: actor.email, action: 'amendment.proposed', targetType: 'contract', targetId: contractId, ip: actor.ip, details: { number: n, summary } });
     return n;
   });
-  void existing;
   return getAmendment(ctx, actor, contractId, number);
 }
 
