@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import { allPages } from './queries';
-import type { BoardView, NotificationItem, Ticket, TicketComment, TicketFilters, TicketSettings, TimeEntry } from './ticket-types';
+import type { Attachment, BoardView, NotificationItem, Ticket, TicketComment, TicketFilters, TicketSettings, TimeEntry } from './ticket-types';
 import type { Page, User } from './types';
 
 // Query keys of tickets; every ticket write invalidates ['tickets'] (the board and the page).
@@ -12,6 +12,7 @@ export const ticketKeys = {
   ticket: (id: string) => ['tickets', id] as const,
   comments: (id: string) => ['tickets', id, 'comments'] as const,
   timeEntries: (id: string) => ['tickets', id, 'time-entries'] as const,
+  attachments: (id: string) => ['tickets', id, 'attachments'] as const,
   notifications: ['notifications'] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   boardViews: ['board-views'] as const,
@@ -27,7 +28,7 @@ function filterQuery(filters: TicketFilters): Record<string, string | boolean | 
     clientId: filters.clientId,
     assigneeId: filters.assigneeId,
     priority: filters.priority,
-    status: filters.status,
+    status: filters.status || 'open',
     risk: filters.risk || undefined,
     q: filters.q,
     mine: filters.mine ? true : undefined,
@@ -51,6 +52,10 @@ export function useTicket(id: string) {
 
 export function useComments(id: string) {
   return useQuery({ queryKey: ticketKeys.comments(id), queryFn: () => allPagesOrArray<TicketComment>(`${ticketPath(id)}/comments`) });
+}
+
+export function useAttachments(id: string) {
+  return useQuery({ queryKey: ticketKeys.attachments(id), queryFn: () => allPagesOrArray<Attachment>(`${ticketPath(id)}/attachments`) });
 }
 
 export function useTimeEntries(id: string, enabled = true) {

@@ -14,6 +14,7 @@ export type TicketClock = {
   /** In words: "4 business hours". */
   target: string;
   targetSeconds: number;
+  startedAt?: string;
   dueAt: string;
   percentUsed: number;
   elapsedSeconds: number;
@@ -27,11 +28,11 @@ export type TicketClocks = { firstResponse: TicketClock; resolution: TicketClock
 
 export type NamedRef = { id: string; name: string };
 
-export type TicketSite = { id: string; name: string; timeZone?: string } | null;
+export type TicketSite = NamedRef | null;
 
-export type Requester = { contactId: string | null; userId: string | null; name: string; email: string | null } | null;
+export type Requester = { contactId: string | null; userId: string | null; name: string | null; email: string | null } | null;
 
-export type Watcher = { id?: string; userId?: string; name: string; email?: string | null };
+export type Watcher = { id: string; name: string; email: string };
 
 export type Ticket = {
   id: string;
@@ -61,9 +62,7 @@ export type Ticket = {
   noContract: boolean;
   clocks: TicketClocks | null;
   targetsExplanation: string[];
-  /** Not fixed by the contract: the time zone the client's clocks run in. */
-  timeZone?: string | null;
-  attachments?: Attachment[];
+  targetGeneration?: number;
   version: number;
 };
 
@@ -71,6 +70,7 @@ export type TicketFilters = {
   clientId?: string;
   assigneeId?: string;
   priority?: string;
+  /** One status, or 'open' (every status but resolved and closed). */
   status?: string;
   risk?: '' | 'breached' | 'at_risk';
   q?: string;
@@ -106,40 +106,40 @@ export type PatchTicketBody = Partial<{
 
 export type Attachment = {
   id: string;
+  commentId: string | null;
+  public: boolean;
   filename: string;
   contentType: string;
-  sizeBytes: number;
-  createdAt?: string;
-  commentId?: string | null;
-  uploadedBy?: NamedRef | null;
+  size: number;
+  sha256?: string;
+  createdAt: string;
 };
-
-export type CommentKind = 'comment' | 'call' | 'email' | string;
 
 export type TicketComment = {
   id: string;
-  body: string;
+  kind: 'comment' | 'call';
   public: boolean;
-  kind?: CommentKind;
-  author: { id: string | null; name: string; kind?: 'staff' | 'client' | 'system' | string } | null;
+  author: { userId: string | null; contactId: string | null; name: string; email: string | null };
+  body: string;
+  bodyHtml: string | null;
+  source: string;
   createdAt: string;
-  attachments?: Attachment[];
 };
 
 export type TimeEntry = {
   id: string;
-  user: NamedRef | null;
+  userId: string;
+  userName?: string;
   startedAt: string;
-  endedAt: string | null;
+  endedAt: string;
   durationMinutes: number;
   inCoverageMinutes: number;
   afterHoursMinutes: number;
   note: string;
   billable: boolean;
-  createdAt?: string;
 };
 
-export type RunningTimer = { startedAt: string } | null;
+export type RunningTimer = { ticketId: string; startedAt: string };
 
 export type NotificationItem = {
   id: string;
@@ -162,5 +162,4 @@ export type TicketSettings = {
   unknownSenders: 'triage' | 'refuse';
   supportAddress: string | null;
   escalationUserId: string | null;
-  version?: number;
 };

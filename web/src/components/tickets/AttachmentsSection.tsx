@@ -1,13 +1,13 @@
-import { Anchor, Button, FileButton, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, FileButton, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { api } from '../../api';
 import type { Attachment } from '../../api/ticket-types';
-import { ticketPath, useInvalidateTickets } from '../../api/ticket-queries';
+import { ticketPath, useAttachments, useInvalidateTickets } from '../../api/ticket-queries';
 import { formatDateTime } from '../../labels';
 import { bytesText } from '../../ticket-labels';
-import { FormError } from '../ErrorAlert';
+import { ErrorAlert, FormError } from '../ErrorAlert';
 import { SectionCard } from '../SectionCard';
 import { useApiForm } from '../useApiForm';
 
@@ -27,13 +27,15 @@ function readBase64(file: File): Promise<string> {
 }
 
 /** Files on the ticket: a list with download links and an upload button (size and type errors shown). */
-export function AttachmentsSection({ ticketId, attachments }: { ticketId: string; attachments: Attachment[] }) {
+export function AttachmentsSection({ ticketId }: { ticketId: string }) {
+  const list = useAttachments(ticketId);
+  const attachments = list.data ?? [];
   const invalidate = useInvalidateTickets();
   const [resetKey, setResetKey] = useState(0);
   const form = useApiForm({
     fieldNames: [],
     mutationFn: async (file: File) =>
-      api.post<Attachment>(`${ticketPath(ticketId)}/attachments`, { filename: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await readBase64(file) }),
+      api.post<Attachment>(`${ticketPath(ticketId)}/attachments`, { filename: file.name, contentType: file.type || 'application/octet-stream', dataBase64: await readBase64(file) }),
     onSuccess: async (a) => {
       notifications.show({ color: 'teal', message: `${a?.filename ?? 'File'} attached` });
       setResetKey((k) => k + 1);
@@ -53,7 +55,11 @@ export function AttachmentsSection({ ticketId, attachments }: { ticketId: string
     <SectionCard title="Attachments" count={attachments.length} actions={upload}>
       <Stack gap="xs">
         <FormError message={form.formError} />
-        {attachments.length === 0 ? (
+        {list.isPending ? (
+          <Skeleton height={28} />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} title="The attachments could not be loaded" onRetry={() => list.refetch()} />
+        ) : attachments.length === 0 ? (
           <Group gap="xs" c="dimmed">
             <IconPaperclip size={16} />
             <Text size="sm" c="dimmed">
@@ -75,7 +81,7 @@ export function AttachmentsSection({ ticketId, attachments }: { ticketId: string
                       </Anchor>
                     </Table.Td>
                     <Table.Td fz="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {bytesText(a.sizeBytes)}
+                      {bytesText(a.size)}
                     </Table.Td>
                     <Table.Td fz="xs" c="dimmed" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                       {a.createdAt ? formatDateTime(a.createdAt) : ''}

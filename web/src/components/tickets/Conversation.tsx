@@ -1,6 +1,6 @@
 import { Anchor, Avatar, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconLock, IconPhone } from '@tabler/icons-react';
-import type { TicketComment } from '../../api/ticket-types';
+import type { Attachment, TicketComment } from '../../api/ticket-types';
 import { formatDateTime } from '../../labels';
 import { bytesText } from '../../ticket-labels';
 import { attachmentUrl } from './AttachmentsSection';
@@ -10,7 +10,7 @@ function initials(name: string) {
 }
 
 /** The conversation, oldest first; internal notes sit on a yellow ground with a lock. */
-export function Conversation({ ticketId, comments }: { ticketId: string; comments: TicketComment[] }) {
+export function Conversation({ ticketId, comments, attachments }: { ticketId: string; comments: TicketComment[]; attachments: Attachment[] }) {
   if (comments.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -20,14 +20,14 @@ export function Conversation({ ticketId, comments }: { ticketId: string; comment
   return (
     <Stack gap="sm" aria-label="Conversation" role="list">
       {comments.map((c) => (
-        <CommentBubble key={c.id} ticketId={ticketId} comment={c} />
+        <CommentBubble key={c.id} ticketId={ticketId} comment={c} files={attachments.filter((a) => a.commentId === c.id)} />
       ))}
     </Stack>
   );
 }
 
-function CommentBubble({ ticketId, comment }: { ticketId: string; comment: TicketComment }) {
-  const name = comment.author?.name ?? 'System';
+function CommentBubble({ ticketId, comment, files }: { ticketId: string; comment: TicketComment; files: Attachment[] }) {
+  const name = comment.author.name;
   const internal = !comment.public;
   const call = comment.kind === 'call';
   return (
@@ -42,7 +42,7 @@ function CommentBubble({ ticketId, comment }: { ticketId: string; comment: Ticke
     >
       <Group justify="space-between" gap="xs" mb={6} wrap="wrap">
         <Group gap={8} wrap="nowrap">
-          <Avatar size={26} radius="xl" color={comment.author?.kind === 'client' ? 'cyan' : 'indigo'}>
+          <Avatar size={26} radius="xl" color={comment.author.contactId ? 'cyan' : 'indigo'}>
             {initials(name)}
           </Avatar>
           <Text size="sm" fw={600}>
@@ -66,11 +66,11 @@ function CommentBubble({ ticketId, comment }: { ticketId: string; comment: Ticke
       <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {comment.body}
       </Text>
-      {comment.attachments && comment.attachments.length > 0 && (
+      {files.length > 0 && (
         <Group gap="xs" mt="xs">
-          {comment.attachments.map((a) => (
+          {files.map((a) => (
             <Anchor key={a.id} href={attachmentUrl(ticketId, a.id)} size="xs" download>
-              {a.filename} ({bytesText(a.sizeBytes)})
+              {a.filename} ({bytesText(a.size)})
             </Anchor>
           ))}
         </Group>

@@ -1,5 +1,5 @@
 import { Divider, Skeleton, Stack } from '@mantine/core';
-import { useComments } from '../../api/ticket-queries';
+import { useAttachments, useComments } from '../../api/ticket-queries';
 import { ErrorAlert } from '../ErrorAlert';
 import { SectionCard } from '../SectionCard';
 import { CommentComposer } from './CommentComposer';
@@ -8,6 +8,7 @@ import { Conversation } from './Conversation';
 /** The conversation with its reply box (the API leaves internal notes out for client users). */
 export function ConversationSection({ ticketId, staff }: { ticketId: string; staff: boolean }) {
   const comments = useComments(ticketId);
+  const attachments = useAttachments(ticketId);
   return (
     <SectionCard title="Conversation" count={comments.data?.length}>
       <Stack gap="md">
@@ -19,7 +20,7 @@ export function ConversationSection({ ticketId, staff }: { ticketId: string; sta
         ) : comments.isError ? (
           <ErrorAlert error={comments.error} title="The conversation could not be loaded" onRetry={() => comments.refetch()} />
         ) : (
-          <Conversation ticketId={ticketId} comments={comments.data} />
+          <Conversation ticketId={ticketId} comments={comments.data} attachments={attachments.data ?? []} />
         )}
         <Divider />
         <CommentComposer ticketId={ticketId} staff={staff} />

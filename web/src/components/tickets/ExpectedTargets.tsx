@@ -21,7 +21,7 @@ export type ExpectedTargetsInput = {
  * "Expected first response within 30 min, resolution within 4 business hours", from the target
  * simulator, before the ticket is submitted; the explanation folds out.
  */
-export function ExpectedTargets({ input }: { input: ExpectedTargetsInput | null }) {
+export function ExpectedTargets({ input, settling = false }: { input: ExpectedTargetsInput | null; settling?: boolean }) {
   const [open, { toggle }] = useDisclosure(false);
   const sim = useQuery({
     queryKey: ['targets', 'simulate', input],
@@ -42,7 +42,7 @@ export function ExpectedTargets({ input }: { input: ExpectedTargetsInput | null 
     staleTime: 60_000,
   });
   if (!input || input.clientId === '') return null;
-  if (sim.isPending)
+  if (sim.isPending || settling)
     return (
       <Alert variant="light" color="gray" icon={<Loader size={16} />} aria-label="Expected times">
         Working out the expected times…

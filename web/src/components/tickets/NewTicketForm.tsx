@@ -6,7 +6,9 @@ import { useState, type ReactNode } from 'react';
 import { api } from '../../api';
 import { usePriorityMatrix } from '../../api/pact-queries';
 import type { CatalogItem } from '../../api/pact-types';
-import { useContacts, useSites } from '../../api/queries';
+import { allPages, keys } from '../../api/queries';
+import type { Contact, Site } from '../../api/types';
+import { useQuery } from '@tanstack/react-query';
 import { useInvalidateTickets } from '../../api/ticket-queries';
 import type { CreateTicketBody, Ticket, TicketDeliveryMode } from '../../api/ticket-types';
 import { FormError } from '../ErrorAlert';
@@ -34,8 +36,12 @@ const empty: Values = { siteId: null, requesterContactId: null, catalogItemId: n
  */
 export function NewTicketForm({ clientId, staff, clientPicker, onCreated }: { clientId: string | null; staff: boolean; clientPicker?: ReactNode; onCreated: (t: Ticket) => void }) {
   const matrix = usePriorityMatrix();
-  const sites = useSites(clientId ?? '');
-  const contacts = useContacts(staff ? clientId ?? '' : '');
+  const sites = useQuery({ queryKey: keys.sites(clientId ?? ''), queryFn: () => allPages<Site>(`/clients/${encodeURIComponent(clientId ?? '')}/sites`), enabled: !!clientId });
+  const contacts = useQuery({
+    queryKey: keys.contacts(clientId ?? ''),
+    queryFn: () => allPages<Contact>(`/clients/${encodeURIComponent(clientId ?? '')}/contacts`),
+    enabled: staff && !!clientId,
+  });
   const invalidate = useInvalidateTickets();
   const [values, setValues] = useState<Values>(empty);
   const [missing, setMissing] = useState<Set<string>>(new Set());
@@ -66,10 +72,10 @@ export function NewTicketForm({ clientId, staff, clientPicker, onCreated }: { cl
   };
   const urgency = values.urgency ?? matrix.data?.urgencies.at(-1)?.key ?? '';
   const impact = values.impact ?? matrix.data?.impacts.at(-1)?.key ?? '';
-  const [expectedInput] = useDebouncedValue(
-    clientId ? { clientId, catalogItemId: values.catalogItemId, urgency, impact, deliveryMode: values.deliveryMode, siteId: values.siteId } : null,
-    200,
-  );
+  const currentInput = clientId ? { clientId, catalogItemId: values.catalogItemId, urgency, impact, deliveryMode: values.deliveryMode, siteId: values.siteId } : null;
+  const [expectedInput] = useDebouncedValue(currentInput, 200);
+  // While the choice settles, the previous answer would show the wrong times.
+  const settling = JSON.stringify(currentInput) !== JSON.stringify(expectedInput);
   const submit = () => {
     const need = new Set<string>();
     if (!clientId) need.add('clientId');
@@ -188,9 +194,14 @@ export function NewTicketForm({ clientId, staff, clientPicker, onCreated }: { cl
                 error={form.fieldError('impact')}
               />
               <Stack gap={4}>
-                <Text size="sm" fw={500} id="new-ticket-delivery">
-                  Delivery
-                </Text>
+                <div>
+                  <Text size="sm" fw={500} id="new-ticket-delivery">
+                    Delivery
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Remotely or at your site
+                  </Text>
+                </div>
                 <SegmentedControl
                   aria-labelledby="new-ticket-delivery"
                   value={values.deliveryMode}
@@ -204,7 +215,7 @@ export function NewTicketForm({ clientId, staff, clientPicker, onCreated }: { cl
             </SimpleGrid>
           </Stack>
         </Paper>
-        <ExpectedTargets input={expectedInput} />
+        <ExpectedTargets input={expectedInput} settling={settling} />
         <FormError message={form.formError} />
         <Group justify="flex-end">
           <Button type="submit" size="md" leftSection={<IconSend size={16} />} loading={form.mutation.isPending}>

@@ -31,7 +31,7 @@ export function TicketFactsCard({ ticket, staff }: { ticket: Ticket; staff: bool
           <Fact label="Requester">
             {ticket.requester ? (
               <>
-                {ticket.requester.name}
+                {ticket.requester.name ?? ticket.requester.email ?? '—'}
                 {ticket.requester.email && (
                   <Text size="xs" c="dimmed">
                     {ticket.requester.email}

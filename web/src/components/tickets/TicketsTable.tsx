@@ -1,4 +1,5 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import type { Ticket } from '../../api/ticket-types';
 import { PriorityBadge } from '../pact/PriorityBadge';
@@ -10,6 +11,8 @@ import { TicketStatusBadge } from './TicketStatusBadge';
  * own ticket page and leaves those columns out.
  */
 export function TicketsTable({ tickets, basePath, staff }: { tickets: Ticket[]; basePath: string; staff: boolean }) {
+  const phone = useMediaQuery('(max-width: 40em)');
+  if (phone) return <TicketCards tickets={tickets} basePath={basePath} staff={staff} />;
   return (
     <Table.ScrollContainer minWidth={staff ? 880 : 560}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="Tickets">
@@ -64,5 +67,37 @@ export function TicketsTable({ tickets, basePath, staff }: { tickets: Ticket[]; 
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** On a phone, one card per ticket: subject, badges, both clocks. */
+function TicketCards({ tickets, basePath, staff }: { tickets: Ticket[]; basePath: string; staff: boolean }) {
+  return (
+    <Stack gap="xs" aria-label="Tickets" role="list">
+      {tickets.map((t) => (
+        <Paper key={t.id} withBorder radius="md" p="sm" role="listitem">
+          <Group justify="space-between" gap={6} wrap="nowrap">
+            <Text size="xs" c="dimmed" ff="monospace">
+              {t.reference}
+              {staff && ` · ${t.client.name}`}
+            </Text>
+            <PriorityBadge priority={t.priority} />
+          </Group>
+          <Anchor component={Link} to={`${basePath}/${t.id}`} fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {t.subject}
+          </Anchor>
+          <Group gap={6} mt={6} wrap="wrap">
+            <TicketStatusBadge status={t.status} />
+            <ClockCountdown clock={t.clocks?.firstResponse} label="First response" />
+            <ClockCountdown clock={t.clocks?.resolution} label="Resolution" />
+            {staff && (
+              <Text size="xs" c="dimmed">
+                {t.assignee?.name ?? 'Unassigned'}
+              </Text>
+            )}
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

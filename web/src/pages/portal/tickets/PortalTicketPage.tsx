@@ -40,7 +40,7 @@ export function PortalTicketPage() {
           <Stack gap="md">
             <TicketFactsCard ticket={t} staff={false} />
             {!t.noContract && <TargetsExplanation lines={t.targetsExplanation} />}
-            <AttachmentsSection ticketId={t.id} attachments={t.attachments ?? []} />
+            <AttachmentsSection ticketId={t.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -39,13 +39,13 @@ export function BoardFilters({ filters, onChange, mine }: { filters: TicketFilte
         onChange={(v) => set('clientId', v ?? undefined)}
         w={{ base: '100%', xs: 190 }}
       />
-      {!mine && (staff.data?.length ?? 0) > 0 && (
+      {!mine && (
         <Select
           aria-label="Assignee"
           placeholder="Anyone"
           searchable
           clearable
-          data={(staff.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+          data={[{ value: 'none', label: 'Unassigned' }, ...(staff.data ?? []).map((u) => ({ value: u.id, label: u.name }))]}
           value={filters.assigneeId ?? null}
           onChange={(v) => set('assigneeId', v ?? undefined)}
           w={{ base: '100%', xs: 170 }}

@@ -28,7 +28,6 @@ export function TicketPage() {
       <ErrorAlert error={ticket.error} title="The ticket could not be loaded" onRetry={() => ticket.refetch()} />
     );
   const t = ticket.data;
-  const attachments = t.attachments ?? [];
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/board" size="sm">
@@ -50,7 +49,7 @@ export function TicketPage() {
           <Stack gap="md">
             <TicketFactsCard ticket={t} staff />
             {!t.noContract && <TargetsExplanation lines={t.targetsExplanation} />}
-            <AttachmentsSection ticketId={t.id} attachments={attachments} />
+            <AttachmentsSection ticketId={t.id} />
             <WatchersTagsCard ticket={t} />
           </Stack>
         </Grid.Col>

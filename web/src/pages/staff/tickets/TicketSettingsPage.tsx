@@ -22,7 +22,7 @@ export function TicketSettingsPage() {
       ) : settings.isError ? (
         <ErrorAlert error={settings.error} title="The ticket settings could not be loaded" onRetry={() => settings.refetch()} />
       ) : (
-        <TicketSettingsForm key={settings.data.version ?? JSON.stringify(settings.data)} settings={settings.data} />
+        <TicketSettingsForm key={JSON.stringify(settings.data)} settings={settings.data} />
       )}
     </>
   );
@@ -44,7 +44,6 @@ function TicketSettingsForm({ settings }: { settings: TicketSettings }) {
           supportAddress: values.supportAddress?.trim() || null,
           escalationUserId: values.escalationUserId,
         },
-        settings.version,
       ),
     onSuccess: async () => {
       notifications.show({ color: 'teal', message: 'Ticket settings saved' });

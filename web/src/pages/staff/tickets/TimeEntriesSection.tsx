@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { ticketKeys, ticketPath, useTimeEntries } from '../../../api/ticket-queries';
-import type { TimeEntry } from '../../../api/ticket-types';
+import type { RunningTimer, TimeEntry } from '../../../api/ticket-types';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ErrorAlert, FormError } from '../../../components/ErrorAlert';
 import { SectionCard } from '../../../components/SectionCard';
@@ -25,12 +25,11 @@ function TimerButton({ ticketId, onStopped }: { ticketId: string; onStopped: () 
   const form = useApiForm({
     fieldNames: [],
     mutationFn: async (action: 'start' | 'stop') => {
-      await api.post<unknown>(`${ticketPath(ticketId)}/timer/${action}`, {});
-      return action;
+      const answer = await api.post<Partial<RunningTimer> | undefined>(`${ticketPath(ticketId)}/timer/${action}`, {});
+      return { action, startedAt: answer?.startedAt ?? new Date().toISOString() };
     },
-    onSuccess: async (action) => {
+    onSuccess: async ({ action, startedAt: at }) => {
       if (action === 'start') {
-        const at = new Date().toISOString();
         window.localStorage.setItem(timerKey(ticketId), at);
         setStartedAt(at);
         notifications.show({ color: 'teal', message: 'Timer started' });
@@ -143,7 +142,7 @@ export function TimeEntriesSection({ ticketId }: { ticketId: string }) {
                     <Table.Td fz="xs" style={{ whiteSpace: 'nowrap' }}>
                       {formatDateTime(e.startedAt)}
                     </Table.Td>
-                    <Table.Td fz="sm">{e.user?.name ?? '—'}</Table.Td>
+                    <Table.Td fz="sm">{e.userName ?? '—'}</Table.Td>
                     <Table.Td fz="sm">
                       {e.note || '—'}
                       {!e.billable && (
@@ -163,7 +162,7 @@ export function TimeEntriesSection({ ticketId }: { ticketId: string }) {
                         size="compact-xs"
                         aria-label="Delete time entry"
                         title="Delete time entry"
-                        message={`Delete ${durationText(e.durationMinutes)} logged by ${e.user?.name ?? 'someone'}?`}
+                        message={`Delete ${durationText(e.durationMinutes)} logged by ${e.userName ?? 'someone'}?`}
                         confirmLabel="Delete entry"
                         onConfirm={async () => {
                           await api.delete(`${ticketPath(ticketId)}/time-entries/${encodeURIComponent(e.id)}`);

@@ -10,7 +10,7 @@ import { SectionCard } from '../../../components/SectionCard';
 import { useSignedIn } from '../../../session';
 import { useTicketPatch } from './useTicketPatch';
 
-const watcherId = (w: Ticket['watchers'][number]) => w.userId ?? w.id ?? '';
+const watcherId = (w: Ticket['watchers'][number]) => w.id;
 
 /** Who follows the ticket, and its tags (saved as they change). */
 export function WatchersTagsCard({ ticket }: { ticket: Ticket }) {
