@@ -111,6 +111,11 @@ test('a client opens a ticket, a technician answers it on the board, pauses and 
   await board.getByRole('link', { name: 'Password reset' }).waitFor();
   await board.getByLabel(/^First response: due in /).first().waitFor();
   await screenshot(s, 'tickets-board');
+  await s.setViewportSize({ width: 390, height: 844 });
+  await s.getByRole('list', { name: 'Tickets' }).getByLabel(/^Resolution: due in /).waitFor();
+  await s.waitForTimeout(400);
+  await screenshot(s, 'tickets-board-phone');
+  await s.setViewportSize({ width: 1366, height: 860 });
   await board.getByRole('link', { name: 'Password reset' }).click();
   await s.getByRole('heading', { name: 'Password reset' }).waitFor();
   await s.getByRole('button', { name: 'Take it' }).click();
@@ -143,6 +148,15 @@ test('a client opens a ticket, a technician answers it on the board, pauses and 
   await pick(s.getByRole('region', { name: 'Work on this ticket' }), s, /^Status/, 'Resolved');
   await resolution.getByLabel(/^Resolution state: (Met|Breached)/).waitFor();
   await s.getByText('Resolved', { exact: true }).first().waitFor();
+
+  // Staff open tickets too, with the same expected times before submitting.
+  await s.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Board' }).click();
+  await s.getByRole('link', { name: 'New ticket' }).first().click();
+  await s.getByRole('heading', { name: 'New ticket' }).waitFor();
+  await pick(s, s, /^Client/, 'Contoso Freight', 'Contoso');
+  await pick(s, s, /^Catalog item/, 'Password reset', 'Password');
+  await s.getByRole('alert', { name: 'Expected times' }).getByText(/^Expected first response within 15 business minutes/).waitFor();
+  await screenshot(s, 'tickets-staff-new-expected');
   await staff.context.close();
 
   // The client user sees the reply and the resolved status, and never the internal note.

@@ -87,7 +87,7 @@ export function clockEventText(e: ClockEventView): string {
     case 'paused':
       return `Paused${reason}`;
     case 'resumed':
-      return `Resumed${reason}`;
+      return e.reason ? `Resumed (${statusLabel(e.reason).toLowerCase()})` : 'Resumed';
     case 'target_changed':
       return `Target changed${reason}`;
     case 'warned':
@@ -117,7 +117,8 @@ export const clockEventColours: Record<string, string> = {
 /** A date-time in a given IANA zone, with the zone's short name. */
 export function formatInZone(iso: string, timeZone: string): string {
   try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+    // dateStyle/timeStyle cannot be combined with timeZoneName: spell the parts out.
+    return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
   } catch {
     return new Date(iso).toISOString();
   }

@@ -60,7 +60,7 @@ export function AttachmentsSection({ ticketId }: { ticketId: string }) {
         ) : list.isError ? (
           <ErrorAlert error={list.error} title="The attachments could not be loaded" onRetry={() => list.refetch()} />
         ) : attachments.length === 0 ? (
-          <Group gap="xs" c="dimmed">
+          <Group gap="xs" c="dimmed" wrap="nowrap">
             <IconPaperclip size={16} />
             <Text size="sm" c="dimmed">
               No files yet. Screenshots and logs help (up to 10 MB each).

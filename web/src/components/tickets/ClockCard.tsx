@@ -36,7 +36,7 @@ export function ClockCard({ title, clock, clientTimeZone }: { title: string; clo
           <Text size="sm">
             {clock.completedAt ? 'Was due ' : 'Due '}
             {clientTimeZone ? formatInZone(clock.dueAt, clientTimeZone) : formatInZone(clock.dueAt, viewerZone)}
-            {clientTimeZone && ' (client)'}
+            {clientTimeZone && clientTimeZone !== viewerZone && " (client's time)"}
           </Text>
           {clientTimeZone && clientTimeZone !== viewerZone && (
             <Text size="xs" c="dimmed">

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { usePriorityMatrix } from '../../api/pact-queries';
 import type { Ticket } from '../../api/ticket-types';
 import { formatDateTime } from '../../labels';
 import { SectionCard } from '../SectionCard';
@@ -22,6 +23,9 @@ const sourceLabels: Record<string, string> = { portal: 'Portal', email: 'E-mail'
 
 /** Who and what the ticket is about: client, site, requester, catalog item, delivery mode, contract. */
 export function TicketFactsCard({ ticket, staff }: { ticket: Ticket; staff: boolean }) {
+  const matrix = usePriorityMatrix();
+  const urgency = matrix.data?.urgencies.find((u) => u.key === ticket.urgency)?.name ?? ticket.urgency;
+  const impact = matrix.data?.impacts.find((u) => u.key === ticket.impact)?.name ?? ticket.impact;
   return (
     <SectionCard title="Details">
       <Stack gap="md">
@@ -44,9 +48,8 @@ export function TicketFactsCard({ ticket, staff }: { ticket: Ticket; staff: bool
           </Fact>
           <Fact label="Catalog item">{ticket.catalogItem?.name ?? 'None'}</Fact>
           <Fact label="Delivery">{ticket.deliveryMode === 'onsite' ? 'On-site' : 'Remote'}</Fact>
-          <Fact label="Urgency · impact">
-            {ticket.urgency} · {ticket.impact}
-          </Fact>
+          <Fact label="Urgency">{urgency}</Fact>
+          <Fact label="Impact">{impact}</Fact>
           <Fact label="Contract">{ticket.contract ? (staff ? <Anchor component={Link} to={`/contracts/${ticket.contract.id}`} size="sm">{ticket.contract.name}</Anchor> : ticket.contract.name) : 'None'}</Fact>
           <Fact label="Opened">
             {formatDateTime(ticket.createdAt)}
