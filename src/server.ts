@@ -7,6 +7,7 @@ import type { AppContext } from './http/context';
 import type { App } from './http/types';
 import { randomToken } from './modules/auth/secrets';
 import { setupRequired } from './modules/setup/setup.service';
+import { startJobs } from './jobs/jobs';
 import { logTransport, startOutboxDelivery, type MailTransport } from './mail/outbox-deliverer';
 import { smtpTransport } from './mail/smtp-transport';
 
@@ -27,6 +28,9 @@ export async function startServer(config: Config): Promise<{ app: App; handle: D
   const ctx: AppContext = { db: handle.db, dbKind: handle.kind, config, now: () => new Date(), setupToken: null };
   if (await setupRequired(ctx)) ctx.setupToken = randomToken(9);
 
+  // Timers for SLA thresholds (pg-boss); sets ctx.clockScheduler and enqueues timers missed while down.
+  const jobs = await startJobs(ctx, { databaseUrl: config.databaseUrl, onError: (err) => logger.error({ err }, 'clock threshold job failed') });
+  if (jobs.missed > 0) logger.info(`${jobs.missed} clock threshold timer(s) missed while stopped: evaluating now`);
   const app = await buildApp(ctx, { logger });
   await app.listen({ port: config.port, host: config.host });
   // Queued e-mails go out every few seconds: over SMTP when SMTP_URL is set, else to the log.
@@ -52,6 +56,7 @@ export async function startServer(config: Config): Promise<{ app: App; handle: D
     await stopOutbox();
     smtp?.close();
     await app.close();
+    await jobs.stop();
     await handle.close();
     process.exit(0);
   };

@@ -132,6 +132,10 @@ const cases: Case[] = [
   { route: 'GET /contracts/:id/schedule', allow: READERS, scoped: true },
   { route: 'GET /contracts/:id/schedule.pdf', allow: READERS, scoped: true },
   { route: 'POST /targets/simulate', allow: READERS, body: (ids) => ({ clientId: ids.clientId, urgency: 'high', impact: 'team', at: ids.contractAt }) },
+  // Notifications are per user: every caller reads and clears their own; tokens act as their maker.
+  { route: 'GET /notifications', allow: EVERYONE },
+  { route: 'GET /notifications/unread-count', allow: EVERYONE },
+  { route: 'POST /notifications/read-all', allow: [...STAFF, ...CLIENT, 'token_write'] },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -151,6 +155,8 @@ const coveredElsewhere = new Set([
   'POST /me/mfa/disable',
   // Takes a text/csv body, which this matrix does not send; src/modules/catalog tests its callers.
   'POST /catalog/import',
+  // Names one notification, which only its recipient has (others get 404); src/modules/notifications tests it.
+  'POST /notifications/:id/read',
 ]);
 
 let t: TestApp;
