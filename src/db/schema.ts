@@ -344,7 +344,7 @@ export interface TicketsTable {
   source: TicketSource;
   no_contract: Generated<boolean>;
   /** What targetsFor gave (see TicketTargetsDocument in src/domain/tickets); null without a contract. */
-  targets: Json<unknown>;
+  targets: ColumnType<unknown, string | null, string | null>;
   response_state: ClockStateColumn | null;
   response_due_at: NullableTimestamp;
   response_completed_at: NullableTimestamp;

@@ -19,7 +19,9 @@ const EVERYONE: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 
 type Where = 'own' | 'otherClient' | 'otherTenant';
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds;
+type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds;
+// Per client: a ticket (no contract in force now) with a public attachment, a time entry, the row's client user watching.
+type TicketIds = { ticketId: string; attachmentId: string; entryId: string };
 // Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
 // They use the seeded Gold plan and Premium Response rider, which no other row of this matrix retires or deletes.
 type ContractIds = { contractId: string; draftId: string; contractAt: string; goldPlanId: string; premiumRiderId: string };
@@ -136,6 +138,26 @@ const cases: Case[] = [
   { route: 'GET /notifications', allow: EVERYONE },
   { route: 'GET /notifications/unread-count', allow: EVERYONE },
   { route: 'POST /notifications/read-all', allow: [...STAFF, ...CLIENT, 'token_write'] },
+  // Tickets: client users see their own (requested or watched), client admins their client's.
+  { route: 'GET /tickets', allow: READERS },
+  { route: 'POST /tickets', allow: [...STAFF, ...CLIENT, 'token_write'], body: (ids) => ({ clientId: ids.clientId, subject: `T ${u()}` }) },
+  { route: 'GET /tickets/:id', allow: READERS, scoped: true },
+  { route: 'PATCH /tickets/:id', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ subject: `T ${u()}` }) },
+  { route: 'GET /tickets/:id/comments', allow: READERS, scoped: true },
+  { route: 'POST /tickets/:id/comments', allow: [...STAFF, ...CLIENT, 'token_write'], scoped: true, body: () => ({ body: 'Any news?' }) },
+  { route: 'POST /tickets/:id/calls', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ note: 'Called the user' }) },
+  { route: 'GET /tickets/:id/attachments', allow: READERS, scoped: true },
+  { route: 'POST /tickets/:id/attachments', allow: [...STAFF, ...CLIENT, 'token_write'], scoped: true, body: () => ({ filename: 'a.txt', contentType: 'text/plain', dataBase64: 'aGk=' }) },
+  { route: 'GET /tickets/:id/attachments/:attachmentId', allow: READERS, scoped: true },
+  { route: 'POST /tickets/:id/watchers', allow: [...STAFF, 'client_admin', 'token_write'], scoped: true, body: (ids) => ({ userId: ids.userId }) },
+  { route: 'DELETE /tickets/:id/watchers/:userId', allow: [...STAFF, 'client_admin', 'token_write'], scoped: true, fresh: true },
+  { route: 'GET /tickets/:id/time-entries', allow: STAFF_READERS, scoped: true },
+  { route: 'POST /tickets/:id/time-entries', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ startedAt: '2026-03-02T09:00:00Z', durationMinutes: 30 }) },
+  // The entry is the owner's (tokens act as their maker); others' entries: owner, admin, dispatcher.
+  { route: 'DELETE /tickets/:id/time-entries/:entryId', allow: ['owner', 'admin', 'dispatcher', 'token_write'], scoped: true, fresh: true },
+  { route: 'POST /tickets/:id/timer/start', allow: [...STAFF, 'token_write'], scoped: true, fresh: true },
+  { route: 'GET /tenant/ticket-settings', allow: ['owner', 'admin', ...TOKENS] },
+  { route: 'PATCH /tenant/ticket-settings', allow: ['owner', 'admin', 'token_write'], body: () => ({ commentOnClosed: 'reopen' }) },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -155,6 +177,8 @@ const coveredElsewhere = new Set([
   'POST /me/mfa/disable',
   // Takes a text/csv body, which this matrix does not send; src/modules/catalog tests its callers.
   'POST /catalog/import',
+  // Needs the caller's own running timer; src/modules/tickets tests start and stop.
+  'POST /tickets/:id/timer/stop',
   // Names one notification, which only its recipient has (others get 404); src/modules/notifications tests it.
   'POST /notifications/:id/read',
 ]);
@@ -179,7 +203,12 @@ async function rowsUnder(owner: Agent, tenantId: string, clientId: string): Prom
   const contact = await json(await owner.post(`/api/v1/clients/${clientId}/contacts`, { name: 'Casey Contact', email: `contact-${u()}@example.test`, roles: ['primary'] }), 'contact');
   const user = await createUser(t.ctx, tenantId, 'client_user', { clientId });
   const token = await json(await owner.post('/api/v1/api-tokens', { name: `row-${u()}`, scopes: ['read'] }), 'token');
-  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)) };
+  const ticket = await json(await owner.post('/api/v1/tickets', { clientId, subject: `T ${u()}` }), 'ticket');
+  for (const watcher of [user.id, ...(clientId === w.a1 ? [matrixClientUserId] : [])]) await json(await owner.post(`/api/v1/tickets/${ticket.id}/watchers`, { userId: watcher }), 'watcher');
+  const attachment = await json(await owner.post(`/api/v1/tickets/${ticket.id}/attachments`, { filename: 'a.txt', contentType: 'text/plain', dataBase64: 'aGk=' }), 'attachment');
+  const entry = await json(await owner.post(`/api/v1/tickets/${ticket.id}/time-entries`, { startedAt: '2026-03-02T09:00:00Z', durationMinutes: 30 }), 'time entry');
+  const tickets: TicketIds = { ticketId: ticket.id, attachmentId: attachment.id, entryId: entry.id };
+  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets };
 }
 
 /** An active contract in a year of its own (rows of one client never overlap), amendment #2 proposed, and a later draft. */
@@ -219,6 +248,8 @@ async function idsFor(where: Where, fresh: boolean): Promise<Ids> {
 }
 
 let tenantBId: string;
+// The matrix's client user watches the own row's ticket, so it may see it (rule 8).
+let matrixClientUserId: string;
 
 function idOf(route: string, ids: Ids): string {
   const path = route.split(' ')[1]!;
@@ -227,6 +258,7 @@ function idOf(route: string, ids: Ids): string {
   if (path.startsWith('/plans')) return ids.planId;
   if (path.startsWith('/riders')) return ids.riderId;
   if (path.startsWith('/catalog')) return ids.catalogItemId;
+  if (path.startsWith('/tickets')) return ids.ticketId;
   if (path.startsWith('/contracts')) return route.startsWith('PATCH') || path.endsWith('/activate') ? ids.draftId : ids.contractId;
   return ids.userId;
 }
@@ -237,6 +269,9 @@ function fill(route: string, ids: Ids): { method: string; url: string } {
     .replace(':clientId', ids.clientId)
     .replace(':siteId', ids.siteId)
     .replace(':contactId', ids.contactId)
+    .replace(':attachmentId', ids.attachmentId)
+    .replace(':entryId', ids.entryId)
+    .replace(':userId', ids.userId)
     .replace(':id', idOf(route, ids))
     .replace(':number', '2');
   return { method, url: `/api/v1${url}${route.endsWith('/preview') ? '?minutes=60' : ''}` };
@@ -256,7 +291,9 @@ beforeAll(async () => {
     callers.set(role, await signIn(t.app, (await createUser(t.ctx, w.tenantA, role)).email));
   }
   for (const role of ['client_admin', 'client_user'] as const) {
-    callers.set(role, await signIn(t.app, (await createUser(t.ctx, w.tenantA, role, { clientId: w.a1 })).email));
+    const user = await createUser(t.ctx, w.tenantA, role, { clientId: w.a1 });
+    if (role === 'client_user') matrixClientUserId = user.id;
+    callers.set(role, await signIn(t.app, user.email));
   }
   for (const [p, scope] of [['token_read', 'read'], ['token_write', 'write']] as const) {
     const token = await json(await ownerA.post('/api/v1/api-tokens', { name: p, scopes: [scope] }), 'token');

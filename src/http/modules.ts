@@ -17,8 +17,9 @@ import { ridersRoutes } from '../modules/riders/riders.routes';
 import { catalogRoutes } from '../modules/catalog/catalog.routes';
 import { contractsRoutes } from '../modules/contracts/contracts.routes';
 import { targetsRoutes } from '../modules/targets/targets.routes';
+import { ticketsRoutes } from '../modules/tickets/tickets.routes';
 import { boardRoutes } from '../modules/board/board.routes';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes';
 
 /** Every API module, mounted under /api/v1. A new module joins here and the authorisation matrix. */
-export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes, priorityMatrixRoutes, calendarsRoutes, plansRoutes, ridersRoutes, catalogRoutes, contractsRoutes, targetsRoutes, boardRoutes, notificationsRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes, priorityMatrixRoutes, calendarsRoutes, plansRoutes, ridersRoutes, catalogRoutes, contractsRoutes, targetsRoutes, boardRoutes, notificationsRoutes, ticketsRoutes];

@@ -16,6 +16,7 @@ export type TicketClockTargets = { target: Target; calendarId: string; pausesSto
 export type TicketTargetsDocument = {
   contractId: string;
   contractName: string;
+  planId: string;
   termsVersion: number;
   priority: string;
   deliveryMode: DeliveryMode;

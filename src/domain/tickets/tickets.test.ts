@@ -67,6 +67,7 @@ describe('evaluateTicketClocks and clockColumns', () => {
   const doc: TicketTargetsDocument = {
     contractId: 'k',
     contractName: 'Gold',
+    planId: 'p',
     termsVersion: 1,
     priority: 'P2',
     deliveryMode: 'remote',
