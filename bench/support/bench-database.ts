@@ -45,6 +45,11 @@ export function benchContext(handle: DatabaseHandle, url = BENCH_DATABASE_URL): 
 /** The synthetic data set of BENCH_SEED, generated once (progress on stderr) and reused after. */
 export async function ensureSyntheticData(ctx: AppContext): Promise<SyntheticResult> {
   const r = await seedSynthetic(ctx, { tickets: BENCH_TICKETS, seed: BENCH_SEED });
+  if (!r.created && r.tickets < BENCH_TICKETS) {
+    throw new Error(
+      `The synthetic data set in ${new URL(BENCH_DATABASE_URL).pathname.slice(1)} is incomplete (${r.tickets} of ${BENCH_TICKETS} tickets; an earlier generation was interrupted). Drop that database and run again.`,
+    );
+  }
   if (r.created) console.log(`generated the synthetic data set: ${r.tickets} tickets (${r.openTickets} open), ${r.clients} clients, ${r.rows} rows in ${r.seconds.toFixed(1)} s`);
   else console.log(`reusing the synthetic data set: ${r.tickets} tickets (${r.openTickets} open), ${r.clients} clients`);
   return r;

@@ -64,7 +64,10 @@ describe('seed --synthetic (small)', () => {
 
   it('the board list returns the open tickets sorted by due', async () => {
     const dispatcher = await signIn(t.app, r.dispatcherEmail, r.password);
+    // At the data set's instant the clocks the list shows are the ones stored (a paused clock's due instant is a projection from now).
+    t.setNow(now);
     const res = await dispatcher.get('/api/v1/tickets?status=open&sort=due&limit=50');
+    t.setNow(null);
     if (res.statusCode === 404 && res.json().error?.message?.startsWith('No route')) {
       // The ticket routes have not landed in this tree yet: check the stored order the list sorts by.
       const rows = await t.ctx.db

@@ -136,7 +136,7 @@ export class TicketFactory {
     };
     const events: EventRow[] = [];
     const requesterLabel = source === 'api' ? 'Monitoring' : contact.name;
-    events.push({ type: 'created', at: createdAt, actorUserId: null, actorLabel: requesterLabel, data: { initial: t.initial, source } });
+    events.push({ type: 'created', at: createdAt, actorUserId: null, actorLabel: requesterLabel, data: { targets: t.initial, initial: t.initial, source } });
     const status = (s: string, at: Date, actor: { id: string; name: string }, pausing = w.pausingStatuses.includes(s)) =>
       events.push({ type: 'status_changed', at, actorUserId: actor.id, actorLabel: actor.name, data: { status: s, pausing } });
     let assigneeId: string | null = null;
