@@ -10,6 +10,9 @@ import { setupRequired } from './modules/setup/setup.service';
 import { startJobs } from './jobs/jobs';
 import { logTransport, startOutboxDelivery, type MailTransport } from './mail/outbox-deliverer';
 import { smtpTransport } from './mail/smtp-transport';
+import { deliverInbound, findMailbox } from './mail/inbound/deliver';
+import { startSmtpListener, type SmtpListener } from './mail/inbound/smtp-listener';
+import { ticketInbox } from './mail/ticket-inbox';
 
 export function databaseOptions(config: Config) {
   return config.databaseUrl ? ({ kind: 'postgres', url: config.databaseUrl } as const) : ({ kind: 'pglite', dataDir: config.dataDir } as const);
@@ -37,6 +40,18 @@ export async function startServer(config: Config): Promise<{ app: App; handle: D
   const smtp = config.smtpUrl ? smtpTransport({ url: config.smtpUrl, from: config.mailFrom }) : null;
   const transport: MailTransport = smtp ?? logTransport(logger);
   const stopOutbox = startOutboxDelivery(handle.db, transport, 5000, { onError: (err) => logger.error({ err }, 'e-mail delivery failed') });
+  // Inbound e-mail: the built-in SMTP listener, when SMTP_LISTEN_PORT is set.
+  let smtpListener: SmtpListener | null = null;
+  if (config.smtpListen) {
+    const mailLog = logger.child({ component: 'smtp-listener' });
+    smtpListener = await startSmtpListener({
+      ...config.smtpListen,
+      resolveMailbox: (address) => findMailbox(handle.db, address),
+      deliver: (message, mailbox) => deliverInbound(ctx, ticketInbox, message, mailbox),
+      logger: mailLog,
+    });
+    mailLog.info(`receiving e-mail by SMTP on ${config.smtpListen.host}:${smtpListener.port}`);
+  }
   const where = handle.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
   logger.info(`servicepact is running at ${config.publicUrl} (${where})`);
   if (ctx.setupToken) {
@@ -53,6 +68,7 @@ export async function startServer(config: Config): Promise<{ app: App; handle: D
     if (closing) return;
     closing = true;
     logger.info(`${signal} received: finishing in-flight requests`);
+    await smtpListener?.close();
     await stopOutbox();
     smtp?.close();
     await app.close();
