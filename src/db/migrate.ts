@@ -17,18 +17,19 @@ const provider: MigrationProvider = {
   },
 };
 
-export function migrator(db: Kysely<unknown>): Migrator {
+// Generic over the schema: migrations see the database untyped, callers pass their typed handle.
+export function migrator<DB>(db: Kysely<DB>): Migrator {
   return new Migrator({ db, provider, allowUnorderedMigrations: false });
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+export async function migrateToLatest<DB>(db: Kysely<DB>): Promise<string[]> {
   const { error, results } = await migrator(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** True when every migration file has been applied (used by /readyz). */
-export async function migrationsPending(db: Kysely<unknown>): Promise<number> {
+export async function migrationsPending<DB>(db: Kysely<DB>): Promise<number> {
   const list = await migrator(db).getMigrations();
   return list.filter((m) => !m.executedAt).length;
 }
