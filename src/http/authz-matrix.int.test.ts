@@ -134,6 +134,9 @@ const cases: Case[] = [
   { route: 'GET /contracts/:id/schedule', allow: READERS, scoped: true },
   { route: 'GET /contracts/:id/schedule.pdf', allow: READERS, scoped: true },
   { route: 'POST /targets/simulate', allow: READERS, body: (ids) => ({ clientId: ids.clientId, urgency: 'high', impact: 'team', at: ids.contractAt }) },
+  // The board is staff's: views are per user (tokens act as their maker).
+  { route: 'GET /board/views', allow: STAFF_READERS },
+  { route: 'POST /board/views', allow: [...STAFF, 'token_write'], body: () => ({ name: `View ${u()}`, filters: { status: 'new', sort: 'due' } }) },
   // Notifications are per user: every caller reads and clears their own; tokens act as their maker.
   { route: 'GET /notifications', allow: EVERYONE },
   { route: 'GET /notifications/unread-count', allow: EVERYONE },
@@ -179,6 +182,9 @@ const coveredElsewhere = new Set([
   'POST /catalog/import',
   // Needs the caller's own running timer; src/modules/tickets tests start and stop.
   'POST /tickets/:id/timer/stop',
+  // A server-sent event stream the matrix cannot read, and a view only its owner has (others get 404); src/modules/board tests both.
+  'GET /board/stream',
+  'DELETE /board/views/:id',
   // Names one notification, which only its recipient has (others get 404); src/modules/notifications tests it.
   'POST /notifications/:id/read',
 ]);
