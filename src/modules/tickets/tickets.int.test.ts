@@ -178,3 +178,43 @@ describe('comments on closed tickets', () => {
     expect((await ok<Ticket>(await owner.get(`/api/v1/tickets/${v.id}`))).status).toBe('in_progress');
   });
 });
+
+describe('the board order', () => {
+  it('pages open tickets by due instant, the ones without clocks last, each exactly once, both directions', async () => {
+    const x = await createTenant(t.ctx);
+    const boss = await signIn(t.app, x.owner.email);
+    const withContract = (await ok<{ id: string }>(await boss.post('/api/v1/clients', { name: 'Dated' }), 201)).id;
+    const without = (await ok<{ id: string }>(await boss.post('/api/v1/clients', { name: 'Undated' }), 201)).id;
+    await ok(await boss.post(`/api/v1/clients/${withContract}/sites`, { name: 'HQ', timeZone: 'Europe/London', isMain: true }), 201);
+    const gold = (await ok<{ items: { id: string }[] }>(await boss.get('/api/v1/plans?q=Gold'))).items[0]!.id;
+    const contract = await ok<{ id: string }>(await boss.post('/api/v1/contracts', { clientId: withContract, name: 'Gold', planId: gold, startsAt: '2026-01-01T00:00:00Z' }), 201);
+    await ok(await boss.post(`/api/v1/contracts/${contract.id}/activate`));
+    const created: string[] = [];
+    // Opened an hour apart, so their due instants are strictly ordered by opening.
+    for (let h = 0; h < 5; h++) {
+      t.setNow(at(`2026-03-03T${String(9 + h).padStart(2, '0')}:00:00Z`));
+      created.push((await ok<Ticket>(await boss.post('/api/v1/tickets', { clientId: withContract, subject: `Dated ${h}`, description: '' }), 201)).id);
+    }
+    for (let h = 0; h < 3; h++) created.push((await ok<Ticket>(await boss.post('/api/v1/tickets', { clientId: without, subject: `Undated ${h}`, description: '' }), 201)).id);
+    t.setNow(null);
+
+    async function all(order: 'asc' | 'desc') {
+      const seen: { id: string; subject: string }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: { id: string; subject: string }[]; nextCursor: string | null } = await ok(
+          await boss.get(`/api/v1/tickets?sort=due&order=${order}&limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+        );
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    }
+    const asc = await all('asc');
+    expect(asc.map((s) => s.id).sort()).toEqual([...created].sort());
+    expect(asc.slice(0, 5).map((s) => s.subject)).toEqual(['Dated 0', 'Dated 1', 'Dated 2', 'Dated 3', 'Dated 4']);
+    expect(asc.slice(5).every((s) => s.subject.startsWith('Undated'))).toBe(true);
+    const desc = await all('desc');
+    expect(desc.map((s) => s.id)).toEqual(asc.map((s) => s.id).reverse());
+  });
+});

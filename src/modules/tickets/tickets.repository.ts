@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../../db/database';
 import type { ClockName, TicketAttachmentRow, TicketCommentRow, TicketRow, TicketSource, TicketStatus, TimeEntryRow } from '../../db/schema';
 import type { ClockColumns } from '../../domain/tickets';
@@ -92,6 +92,24 @@ export type TicketFilter = {
   now: Date;
 };
 
+/** Keyset condition for the row after the cursor; the cursor's key is the sort_key text. */
+function afterCursor(sort: TicketSort, column: RawBuilder<unknown>, order: 'asc' | 'desc', after: Cursor) {
+  const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
+  const raw = String(after.k ?? '');
+  if (sort === 'number') return sql<SqlBool>`(${column}, t.id) ${cmp} (${Number(raw)}::integer, ${after.id}::uuid)`;
+  // sort_key carries instants as whole microseconds since the epoch, exact in integer arithmetic.
+  const at = sql`(timestamptz 'epoch' + ${raw}::bigint * interval '1 microsecond')`;
+  if (sort === 'created' || raw !== '') {
+    const beyond = sql<SqlBool>`(${column}, t.id) ${cmp} (${at}, ${after.id}::uuid)`;
+    // Ascending by due, the tickets without a due instant come after every dated one.
+    return sort === 'due' && order === 'asc' ? sql<SqlBool>`(${beyond} or t.next_due_at is null)` : beyond;
+  }
+  // The cursor sits among the tickets without a due instant.
+  return order === 'asc'
+    ? sql<SqlBool>`(t.next_due_at is null and t.id > ${after.id}::uuid)`
+    : sql<SqlBool>`((t.next_due_at is null and t.id < ${after.id}::uuid) or t.next_due_at is not null)`;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 
 export async function listTickets(db: Db, scope: TicketScope, f: TicketFilter, sort: TicketSort, order: 'asc' | 'desc', limit: number, after?: Cursor): Promise<TicketViewRow[]> {
@@ -124,18 +142,12 @@ export async function listTickets(db: Db, scope: TicketScope, f: TicketFilter, s
     or (t.resolution_state in ('running', 'not_started') and t.resolution_due_at <= ${now}))`;
   if (f.risk === 'breached') q = q.where(breached as Expression<SqlBool>);
   if (f.risk === 'at_risk') q = q.where(sql<SqlBool>`t.at_risk_at <= ${now} and not ${breached}` as Expression<SqlBool>);
-  const key =
-    sort === 'number'
-      ? sql`t.number`
-      : sort === 'created'
-        ? sql`(extract(epoch from t.created_at) * 1000000)::bigint`
-        : sql`coalesce((extract(epoch from t.next_due_at) * 1000000)::bigint, 9223372036854775807)`;
-  if (after) {
-    const k = sql`${String(after.k ?? '') || '9223372036854775807'}::bigint`;
-    const cmp = order === 'asc' ? sql.raw('>') : sql.raw('<');
-    q = q.where(sql<SqlBool>`(${key}, t.id) ${cmp} (${k}, ${after.id}::uuid)` as Expression<SqlBool>);
-  }
-  return (await q.orderBy(key, order).orderBy('t.id', order).limit(limit + 1).execute()) as TicketViewRow[];
+  // Order by the plain columns so the board indexes give the order: a page reads ~limit index
+  // entries instead of sorting every open ticket. A missing due instant sorts as the latest
+  // (PostgreSQL puts nulls last ascending and first descending, which is exactly that).
+  const column = sort === 'number' ? sql`t.number` : sort === 'created' ? sql`t.created_at` : sql`t.next_due_at`;
+  if (after) q = q.where(afterCursor(sort, column, order, after) as Expression<SqlBool>);
+  return (await q.orderBy(column, order).orderBy('t.id', order).limit(limit + 1).execute()) as TicketViewRow[];
 }
 
 export async function nextTicketNumber(db: Db, tenantId: string): Promise<number> {
