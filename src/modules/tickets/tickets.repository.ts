@@ -425,3 +425,8 @@ export async function supportAddressTaken(db: Db, address: string, exceptTenant:
 export async function findTicketRow(db: Db, tenantId: string, id: string): Promise<TicketRow | undefined> {
   return db.selectFrom('tickets').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
 }
+
+export async function ticketVersion(db: Db, tenantId: string, ticketId: string): Promise<number | undefined> {
+  const row = await db.selectFrom('tickets').select('version').where('tenant_id', '=', tenantId).where('id', '=', ticketId).executeTakeFirst();
+  return row?.version;
+}

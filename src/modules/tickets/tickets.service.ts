@@ -46,6 +46,7 @@ import { loadTargets, type LoadedTargets } from '../targets/targets.service';
 import * as policy from './tickets.policy';
 import { presentAttachment, presentComment, presentTicket, presentTimeEntry, ticketCursor } from './tickets.presenter';
 import * as repo from './tickets.repository';
+import { publishTicketChanged } from '../board/ticket-events-bus';
 import type { AttachmentInput, CreateTicketInput, ListTicketsInput, TicketSettingsInput, TimeEntryInput, UpdateTicketInput } from './tickets.schema';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -176,7 +177,10 @@ async function refreshTicket(trx: Db, tenantId: string, ticketId: string, now: D
   return refreshClocks(trx, row, history, now);
 }
 
-async function schedule(ctx: AppContext, tenantId: string, ticketId: string, r: RefreshResult): Promise<void> {
+/** After a change commits: tell open boards, and set the timer for the next threshold. */
+async function afterChange(ctx: AppContext, tenantId: string, ticketId: string, r: RefreshResult): Promise<void> {
+  const version = await repo.ticketVersion(ctx.db, tenantId, ticketId);
+  if (version !== undefined) publishTicketChanged(tenantId, ticketId, version);
   if (!ctx.clockScheduler || r.clocks === null) return;
   await ctx.clockScheduler.schedule({ tenantId, ticketId }, r.nextThresholdAt, r.generation);
 }
@@ -356,7 +360,7 @@ async function createCore(ctx: AppContext, author: Author, input: CreateCore) {
     }
     return { ticket, refresh };
   });
-  await schedule(ctx, tenantId, ticket.id, refresh);
+  await afterChange(ctx, tenantId, ticket.id, refresh);
   return ticket;
 }
 
@@ -536,7 +540,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, in
     if (patch.status === 'resolved') await notifyRequester(trx, existing, 'ticket_resolved', `[${reference(row.number)}] Resolved: ${row.subject}`, `Your ticket ${reference(row.number)} has been resolved. Reply to this message if the problem is not solved.`);
     return r;
   });
-  await schedule(ctx, tenantId, id, refresh);
+  await afterChange(ctx, tenantId, id, refresh);
   return getTicket(ctx, actor, id);
 }
 
@@ -595,7 +599,7 @@ async function commentCore(ctx: AppContext, author: Author, ticket: repo.TicketV
     if (author.staff && c.public && c.kind === 'comment') await notifyRequester(trx, ticket, 'ticket_reply', `[${reference(row.number)}] Re: ${row.subject}`, c.body, messageId ?? undefined);
     return { comment, refresh };
   });
-  await schedule(ctx, tenantId, ticket.id, refresh);
+  await afterChange(ctx, tenantId, ticket.id, refresh);
   return comment;
 }
 
