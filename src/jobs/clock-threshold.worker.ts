@@ -92,9 +92,11 @@ export type ThresholdWorkerOptions = {
 
 /** Starts this process's worker on the clock-threshold queue; returns its id. */
 export async function startThresholdWorker(ctx: AppContext, boss: PgBoss, scheduler: BossClockScheduler, opts: ThresholdWorkerOptions = {}): Promise<string> {
+  const batchSize = opts.batchSize ?? 500;
+  let workerId: string | null = null;
   const id = await boss.work<ClockThresholdJobData>(
     CLOCK_THRESHOLD_QUEUE,
-    { batchSize: opts.batchSize ?? 500, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
+    { batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 },
     async (jobs) => {
       try {
         const r = await processThresholdJobs(
@@ -104,6 +106,9 @@ export async function startThresholdWorker(ctx: AppContext, boss: PgBoss, schedu
         // After the commit: the next timers (idempotent, so a retry of this batch adds none).
         await scheduler.scheduleMany(r.next);
         opts.onBatch?.(r);
+        // A full batch means more are due: fetch again at once instead of waiting out the polling
+        // interval (a burst of 60,000 thresholds would otherwise take 120 intervals).
+        if (jobs.length === batchSize && workerId) boss.notifyWorker(workerId);
       } catch (err) {
         opts.onError?.(err);
         // pg-boss retries the batch; the notifications' unique keys keep the retry from repeating any.
@@ -111,6 +116,7 @@ export async function startThresholdWorker(ctx: AppContext, boss: PgBoss, schedu
       }
     },
   );
+  workerId = id;
   scheduler.attachWorker(id);
   return id;
 }

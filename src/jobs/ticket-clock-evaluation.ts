@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import { BusinessCalendar, type CalendarDefinition } from '../domain/calendar';
 import { clockColumns, CLOCK_KINDS, evaluateTicketClocks, toClockTarget, toTicketEvent, type ClockColumns, type InitialClockTargets, type TicketClocks, type TicketTargetsDocument } from '../domain/tickets';
 import type { ClockEvent, ClockKind, TicketEvent } from '../domain/sla';
 import type { Db } from '../db/database';
 import type { TicketRow } from '../db/schema';
+import { calendarFor } from '../modules/tickets/tickets.service';
 import type { Crossing } from './threshold-notifications';
 
 /** What a timer needs from one evaluation of a ticket's clocks. */
@@ -16,18 +16,6 @@ export type ClockEvaluation = {
   calendarZone: string;
 };
 
-// Calendars are immutable snapshots inside the ticket's targets; building one is the costly part.
-const calendarCache = new Map<string, BusinessCalendar>();
-function calendarFor(id: string, definition: CalendarDefinition): BusinessCalendar {
-  const key = `${id}:${JSON.stringify(definition)}`;
-  let cal = calendarCache.get(key);
-  if (!cal) {
-    if (calendarCache.size > 500) calendarCache.clear();
-    cal = BusinessCalendar.from(definition);
-    calendarCache.set(key, cal);
-  }
-  return cal;
-}
 
 /** The crossings and next threshold of evaluated clocks. */
 export function evaluationOf(doc: TicketTargetsDocument, clocks: TicketClocks): ClockEvaluation {

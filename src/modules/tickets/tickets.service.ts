@@ -79,7 +79,7 @@ const authorOf = (actor: Actor): Author => ({ userId: actor.userId, contactId: n
 
 const calendars = new Map<string, BusinessCalendar>();
 /** Calendars are immutable values; tickets snapshot their definitions, so cache by content. */
-function calendarFor(_id: string, definition: CalendarDefinition): BusinessCalendar {
+export function calendarFor(_id: string, definition: CalendarDefinition): BusinessCalendar {
   const key = JSON.stringify(definition);
   let c = calendars.get(key);
   if (!c) {
