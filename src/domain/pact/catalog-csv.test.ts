@@ -89,3 +89,24 @@ describe('starter catalog', () => {
     expect(items.find((i) => i.name === 'Password reset')!.turnarounds!.Gold!.remote).toEqual({ response: { unit: 'minutes', minutes: 15 }, resolution: { unit: 'minutes', minutes: 60 } });
   });
 });
+
+describe('catalog CSV and spreadsheet formulas', () => {
+  it('writes text that a spreadsheet would run as a formula with a guard, and reads it back unchanged', () => {
+    const item: CatalogCsvItem = {
+      category: 'software',
+      name: '=HYPERLINK("http://evil.test","Click")',
+      description: '+1 555 0100 call back',
+      defaultUrgency: 'high',
+      defaultImpact: 'team',
+      deliveryMode: 'remote',
+      complexity: 'low',
+      expectedEffortMinutes: 15,
+      turnarounds: {},
+    };
+    const csv = renderCatalogCsv([item], []);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.test"",""Click"")"`);
+    expect(csv).toContain("'+1 555 0100 call back");
+    const parsed = parseCatalogCsv(csv, { planNames: [], urgencies: ['high'], impacts: ['team'] });
+    expect(parsed.ok && parsed.rows[0]).toMatchObject({ name: item.name, description: item.description });
+  });
+});

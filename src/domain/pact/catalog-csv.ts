@@ -164,10 +164,10 @@ export function parseCatalogCsv(text: string, opts: CatalogCsvOptions): ParsedCa
     if (rec.length > names.length) err('row', `has ${rec.length} fields; the header names ${names.length}`);
     const category = get('category').toLowerCase();
     if (!CATEGORIES.includes(category as CatalogCategory)) err('category', `must be one of ${CATEGORIES.join(', ')}`);
-    const name = get('name');
+    const name = unguardFormula(get('name'));
     if (name === '') err('name', 'is required');
     else if (name.length > 200) err('name', 'must be at most 200 characters');
-    const description = (rec[index.get('description')!] ?? '').trim();
+    const description = unguardFormula((rec[index.get('description')!] ?? '').trim());
     if (description.length > 5000) err('description', 'must be at most 5000 characters');
     const defaultUrgency = get('default_urgency');
     if (!urgencies.has(defaultUrgency)) err('default_urgency', `must be one of ${opts.urgencies.join(', ')}`);
@@ -218,6 +218,12 @@ export function parseCatalogCsv(text: string, opts: CatalogCsvOptions): ParsedCa
   return errors.length ? { ok: false, errors } : { ok: true, rows };
 }
 
+// A spreadsheet runs a cell that starts with = + - or @ as a formula; free text written out gets
+// a leading apostrophe (shown by no spreadsheet), and reading it back removes it.
+const FORMULA_START = /^[=+\-@\t\r]/;
+const guardFormula = (s: string) => (FORMULA_START.test(s) ? `'${s}` : s);
+const unguardFormula = (s: string) => (s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s);
+
 function csvField(s: string): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -229,8 +235,8 @@ export function renderCatalogCsv(items: CatalogCsvItem[], planNames: string[]): 
   for (const it of items) {
     const cells = [
       it.category,
-      it.name,
-      it.description,
+      guardFormula(it.name),
+      guardFormula(it.description),
       it.defaultUrgency,
       it.defaultImpact,
       it.deliveryMode,
