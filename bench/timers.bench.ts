@@ -85,8 +85,8 @@ async function main() {
     select tenant_id, id, 'created', created_at, 'bench', ${JSON.stringify({ targets: initial, source: 'api' })}::jsonb from tickets where tenant_id = ${tenant.id}::uuid`.execute(db);
   console.log(`inserted ${N} open tickets and their history in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-  const a = await startJobs(ctx, { recoverMissed: false, worker: { batchSize: 1000, pollingIntervalSeconds: 0.5 } });
-  const b = await startJobs({ ...ctx }, { recoverMissed: false, worker: { batchSize: 1000, pollingIntervalSeconds: 0.5 } });
+  const a = await startJobs(ctx, { recoverMissed: false, worker: { batchSize: 4000, pollingIntervalSeconds: 0.5 } });
+  const b = await startJobs({ ...ctx }, { recoverMissed: false, worker: { batchSize: 4000, pollingIntervalSeconds: 0.5 } });
 
   // T0 a few seconds ahead; move the tickets there and schedule their timers (one job each).
   t = Date.now();
