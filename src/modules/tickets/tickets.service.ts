@@ -315,8 +315,10 @@ async function createCore(ctx: AppContext, author: Author, input: CreateCore) {
   if (loaded.ok) doc = targetsDocument(loaded, await calendarDefinitions(ctx.db, tenantId));
   const deliveryMode = doc?.deliveryMode ?? input.deliveryMode ?? (item && item.delivery_mode !== 'either' ? item.delivery_mode : 'remote');
 
+  // The number is taken in its own statement: inside the transaction its row lock would make
+  // every ticket of the tenant wait for the one before to commit. A failed insert leaves a gap.
+  const number = await repo.nextTicketNumber(ctx.db, tenantId);
   const { ticket, refresh } = await ctx.db.transaction().execute(async (trx) => {
-    const number = await repo.nextTicketNumber(trx, tenantId);
     const ticket = await repo.insertTicket(trx, tenantId, {
       number,
       client_id: input.clientId,
