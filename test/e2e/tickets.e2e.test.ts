@@ -172,3 +172,84 @@ test('a client opens a ticket, a technician answers it on the board, pauses and 
   await screenshot(p, 'tickets-portal-ticket-phone');
   await portal.context.close();
 });
+
+test('staff work a ticket: priority override with a reason, files, time and timer, saved views, notifications, ticket settings', async () => {
+  const { owner } = await server.createTenant('Litware Support');
+  const { context, page: s } = await newPage(browser, server.baseUrl);
+  await signInWithPassword(s, owner.email, TEST_PASSWORD);
+  await s.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  const client = await clientWithGoldContract(s);
+  const ticket: Named = await apiSend(s, 'post', '/api/v1/tickets', { clientId: client.id, subject: 'VPN drops every hour', description: 'Since the router update.' });
+
+  await s.goto(`/tickets/${ticket.id}`);
+  await s.getByRole('heading', { name: 'VPN drops every hour' }).waitFor();
+
+  // A priority override needs a reason; with one, the clocks record the change.
+  await s.getByRole('button', { name: 'Change priority' }).click();
+  const override = s.getByRole('dialog', { name: 'Change priority' });
+  await pick(override, s, /^Priority/, 'P1 · Critical');
+  await override.getByRole('button', { name: 'Change priority' }).click();
+  await override.getByText('A reason is required to override the priority').waitFor();
+  await override.getByLabel(/^Reason/).fill('The whole office is offline');
+  await override.getByRole('button', { name: 'Change priority' }).click();
+  await override.waitFor({ state: 'hidden' });
+  await s.getByText('Priority overridden: The whole office is offline').waitFor();
+  await s.getByRole('region', { name: 'Resolution clock' }).getByText(/^Target changed/).first().waitFor();
+
+  // Files: an allowed one is listed with a download link, a refused type says why.
+  const fileInput = s.getByRole('region', { name: 'Attachments' }).locator('input[type=file]');
+  await fileInput.setInputFiles({ name: 'router.log', mimeType: 'text/plain', buffer: Buffer.from('link down\nlink up\n') });
+  await s.getByRole('table', { name: 'Attachments' }).getByRole('link', { name: /router\.log/ }).waitFor();
+  await fileInput.setInputFiles({ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+  await s.getByRole('region', { name: 'Attachments' }).getByText(/cannot be attached|not an allowed/).waitFor();
+
+  // Time: an entry by hand, then the timer.
+  const time = s.getByRole('region', { name: 'Time' });
+  await time.getByLabel(/^Minutes/).fill('45');
+  await time.getByLabel(/^Note/).fill('Replaced the router firmware');
+  await time.getByRole('button', { name: 'Add entry' }).click();
+  await time.getByRole('table', { name: 'Time entries' }).getByText('Replaced the router firmware').waitFor();
+  await time.getByRole('button', { name: 'Start timer' }).click();
+  await time.getByLabel('Timer running').waitFor();
+  await time.getByRole('button', { name: 'Stop timer' }).click();
+  await time.getByRole('button', { name: 'Start timer' }).waitFor();
+  await screenshot(s, 'tickets-staff-work');
+
+  // Saved views on the board.
+  await s.goto('/board');
+  await s.getByRole('table', { name: 'Tickets' }).getByRole('link', { name: 'VPN drops every hour' }).waitFor();
+  await pick(s, s, /^Priority$/, 'P1 · Critical');
+  await s.getByRole('button', { name: 'Views' }).click();
+  await s.getByRole('menuitem', { name: 'Save current filters…' }).click();
+  const save = s.getByRole('dialog', { name: 'Save view' });
+  await save.getByLabel(/^Name/).fill('Critical');
+  await save.getByRole('button', { name: 'Save view' }).click();
+  await save.waitFor({ state: 'hidden' });
+  await s.getByRole('button', { name: 'Clear filters' }).first().click();
+  await s.getByRole('button', { name: 'Views' }).click();
+  await s.getByRole('menuitem', { name: 'Critical' }).click();
+  await s.getByText('View:').waitFor();
+  await s.getByRole('table', { name: 'Tickets' }).getByRole('link', { name: 'VPN drops every hour' }).waitFor();
+  await s.getByRole('button', { name: 'Views' }).click();
+  await s.getByRole('button', { name: 'Delete view Critical' }).click();
+  await s.getByRole('dialog', { name: 'Delete view' }).getByRole('button', { name: 'Delete view' }).click();
+  await s.getByRole('dialog', { name: 'Delete view' }).waitFor({ state: 'hidden' });
+
+  // The bell opens its list.
+  await s.getByRole('button', { name: /^Notifications/ }).click();
+  await s.getByText('Mark all read').waitFor();
+  await s.keyboard.press('Escape');
+
+  // Ticket settings.
+  await s.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Ticket settings' }).click();
+  await s.getByRole('heading', { name: 'Ticket settings' }).waitFor();
+  await s.getByRole('checkbox', { name: 'Waiting on third party' }).check();
+  await s.getByLabel(/^Support address/).fill('help@litware.test');
+  await s.getByRole('button', { name: 'Save settings' }).click();
+  await s.getByText('Ticket settings saved').waitFor();
+  const saved = await apiGet(s, '/api/v1/tenant/ticket-settings');
+  expect(saved.pausingStatuses).toContain('waiting_on_third_party');
+  expect(saved.supportAddress).toBe('help@litware.test');
+  await screenshot(s, 'tickets-settings');
+  await context.close();
+});

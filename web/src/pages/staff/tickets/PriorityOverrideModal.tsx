@@ -31,6 +31,7 @@ export function PriorityOverrideModal({ ticket, opened, onClose }: { ticket: Tic
   return (
     <Modal opened={opened} onClose={onClose} title="Change priority" centered>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           submit();

@@ -56,6 +56,7 @@ function TicketSettingsForm({ settings }: { settings: TicketSettings }) {
   };
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         form.mutation.mutate(undefined);

@@ -73,7 +73,7 @@ export function TicketWorkControls({ ticket }: { ticket: Ticket }) {
         </Text>
       )}
       <FormError message={patch.formError} />
-      <PriorityOverrideModal key={`${ticket.version}-${overriding}`} ticket={ticket} opened={overriding} onClose={override.close} />
+      <PriorityOverrideModal key={String(overriding)} ticket={ticket} opened={overriding} onClose={override.close} />
     </Stack>
   );
 }
