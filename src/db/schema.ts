@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CalendarDefinition } from '../domain/calendar';
 import type { AmendmentChange, PlanDocument, PriorityMatrixDocument } from '../domain/pact/pact-documents';
+import type { ScorecardDocument } from '../domain/goals/goal-types';
 import type { CatalogCategory, CatalogDeliveryMode, Complexity, ContractTerms, PriceBasis, RiderEffect, Turnaround } from '../domain/pact/pact-types';
 
 /**
@@ -497,3 +498,75 @@ export type TimeEntryRow = Selectable<TimeEntriesTable>;
 export type RunningTimerRow = Selectable<RunningTimersTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type BoardViewRow = Selectable<BoardViewsTable>;
+
+// ---------- goals (migration 2026_11_22_040_goals) ----------
+
+export interface ScorecardsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  client_id: string;
+  period_key: string;
+  period_from: Timestamp;
+  period_to: Timestamp;
+  revision: Generated<number>;
+  status: Generated<'draft' | 'final'>;
+  document: Json<ScorecardDocument>;
+  evaluated_at: Timestamp;
+  finalised_by: string | null;
+  finalised_at: NullableTimestamp;
+  reopen_reason: string | null;
+  reopened_by: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ManualMetricValuesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  goal_id: string;
+  period_key: string;
+  // numeric arrives as a string
+  value: ColumnType<string, number | string, number | string>;
+  evidence_note: string;
+  evidence_url: string | null;
+  evidence_filename: string | null;
+  evidence_content_type: string | null;
+  evidence_data: Buffer | null;
+  entered_by: string;
+  entered_at: Generated<Date>;
+}
+
+export interface ResponsibilityAttestationsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  responsibility_id: string;
+  period_key: string;
+  kept: boolean;
+  note: Generated<string>;
+  attested_by: string;
+  attested_at: Generated<Date>;
+}
+
+export interface ContractCountsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  kind: 'users' | 'devices';
+  count: number;
+  effective_from: string; // civil date 'YYYY-MM-DD'
+  note: Generated<string>;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface Database {
+  scorecards: ScorecardsTable;
+  manual_metric_values: ManualMetricValuesTable;
+  responsibility_attestations: ResponsibilityAttestationsTable;
+  contract_counts: ContractCountsTable;
+}
+
+export type ScorecardRow = Selectable<ScorecardsTable>;

@@ -1,4 +1,4 @@
-import type { Priority, PriceBasis, PriorityTerms, Turnaround } from './pact-types';
+import type { GoalTerms, Priority, PriceBasis, PriorityTerms, ResponsibilityTerms, Turnaround } from './pact-types';
 
 /** The tenant's urgency x impact grid; keys are stable identifiers, names are for people. */
 export type PriorityMatrixDocument = {
@@ -15,6 +15,7 @@ export type PlanDocument = {
   warningThresholds: number[];
   price: { amountMinor: number; currency: string; basis: PriceBasis };
   afterHoursMultiplierPercent: number;
+  hourlyRateMinor?: number;
   servicesIncluded: string[];
 };
 
@@ -26,4 +27,9 @@ export type AmendmentChange =
   | { type: 'rider_removed'; riderId: string }
   | { type: 'catalog_override_set'; catalogItemId: string; turnaround: Turnaround }
   | { type: 'catalog_override_removed'; catalogItemId: string }
-  | { type: 'target_changed'; priority: Priority; terms: PriorityTerms };
+  | { type: 'target_changed'; priority: Priority; terms: PriorityTerms }
+  /** Adds the goal, or replaces the one with the same goalId. */
+  | { type: 'goal_set'; goal: GoalTerms }
+  | { type: 'goal_removed'; goalId: string }
+  | { type: 'responsibility_set'; responsibility: ResponsibilityTerms }
+  | { type: 'responsibility_removed'; responsibilityId: string };
