@@ -35,6 +35,11 @@ import { TicketSettingsPage } from './pages/staff/tickets/TicketSettingsPage';
 import { PortalNewTicketPage } from './pages/portal/tickets/PortalNewTicketPage';
 import { PortalTicketPage } from './pages/portal/tickets/PortalTicketPage';
 import { PortalTicketsPage } from './pages/portal/tickets/PortalTicketsPage';
+import { PortalReviewPackPage, PortalScorecardPage, PortalScorecardRedirect, PortalScorecardsPage, PortalStatementPage } from './pages/portal/scorecards/PortalScorecardPages';
+import { ReviewPackPage } from './pages/staff/scorecards/ReviewPackPage';
+import { ScorecardPage } from './pages/staff/scorecards/ScorecardPage';
+import { ScorecardsPage } from './pages/staff/scorecards/ScorecardsPage';
+import { StatementPage } from './pages/staff/scorecards/StatementPage';
 import { errorMessage } from './api';
 import { isClientRole, useSession } from './session';
 
@@ -99,12 +104,29 @@ export function App() {
           <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
           {s.user.role === 'client_admin' && <Route path="contacts" element={<PortalContactsPage />} />}
           {s.user.role === 'client_admin' && <Route path="users" element={<PortalUsersPage />} />}
+          {s.user.role === 'client_admin' && (
+            <>
+              <Route path="scorecards" element={<PortalScorecardsPage />} />
+              <Route path="scorecards/:contractId" element={<PortalScorecardsPage />} />
+              <Route path="scorecards/:contractId/review-pack" element={<PortalReviewPackPage />} />
+              <Route path="scorecards/:contractId/:periodKey" element={<PortalScorecardPage />} />
+              <Route path="scorecards/:contractId/:periodKey/statement" element={<PortalStatementPage />} />
+            </>
+          )}
           <Route path="account" element={<MyAccountPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route path="/" element={<PortalShell />}>
           <Route path="clients/:clientId" element={<PortalClientPage />} />
           <Route path="contracts/:contractId" element={<PortalContractPage />} />
+          {s.user.role === 'client_admin' && (
+            <>
+              <Route path="contracts/:contractId/scorecards" element={<PortalScorecardRedirect to="list" />} />
+              <Route path="contracts/:contractId/scorecards/:periodKey" element={<PortalScorecardRedirect to="scorecard" />} />
+              <Route path="contracts/:contractId/statements/:periodKey" element={<PortalScorecardRedirect to="statement" />} />
+              <Route path="contracts/:contractId/review-pack" element={<PortalScorecardRedirect to="reviewPack" />} />
+            </>
+          )}
           <Route path="*" element={<Navigate to="/portal" replace />} />
         </Route>
         <Route path="/" element={<Navigate to="/portal" replace />} />
@@ -126,6 +148,10 @@ export function App() {
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
         <Route path="contracts/:contractId" element={<ContractPage />} />
+        <Route path="contracts/:contractId/scorecards" element={<ScorecardsPage />} />
+        <Route path="contracts/:contractId/scorecards/:periodKey" element={<ScorecardPage />} />
+        <Route path="contracts/:contractId/statements/:periodKey" element={<StatementPage />} />
+        <Route path="contracts/:contractId/review-pack" element={<ReviewPackPage />} />
         <Route path="pact/simulator" element={<SimulatorPage />} />
         <Route path="pact/matrix" element={<PriorityMatrixPage />} />
         <Route path="pact/calendars" element={<CalendarsPage />} />

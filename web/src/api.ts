@@ -99,7 +99,7 @@ export const api = {
     const res = await send('GET', path);
     return { data: await parse<T>(res), etag: res.headers.get('etag') };
   },
-  post: async <T>(path: string, body: unknown = {}) => parse<T>(await send('POST', path, { body })),
+  post: async <T>(path: string, body: unknown = {}, ifMatch?: number | string) => parse<T>(await send('POST', path, { body, ifMatch })),
   patch: async <T>(path: string, body: unknown, ifMatch?: number | string) => parse<T>(await send('PATCH', path, { body, ifMatch })),
   put: async <T>(path: string, body: unknown, ifMatch?: number | string) => parse<T>(await send('PUT', path, { body, ifMatch })),
   /** A text body such as a CSV file. */

@@ -1,4 +1,4 @@
-import { IconTicket, IconAddressBook, IconBuilding, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconTicket, IconAddressBook, IconBuilding, IconChartLine, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { useSignedIn } from '../../session';
 
@@ -11,6 +11,7 @@ export function PortalShell() {
     { to: '/portal/service-levels', label: 'My service levels', icon: <IconGauge size={18} />, end: false },
   ];
   if (user.role === 'client_admin') {
+    items.push({ to: '/portal/scorecards', label: 'Scorecards', icon: <IconChartLine size={18} />, end: false });
     items.push({ to: '/portal/contacts', label: 'Contacts', icon: <IconAddressBook size={18} />, end: false });
     items.push({ to: '/portal/users', label: 'Users', icon: <IconUsers size={18} />, end: false });
   }

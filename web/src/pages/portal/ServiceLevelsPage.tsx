@@ -17,6 +17,7 @@ import { AmendmentTimeline } from '../../components/pact/AmendmentTimeline';
 import { PriorityBadge } from '../../components/pact/PriorityBadge';
 import { ScheduleLinks } from '../../components/pact/ScheduleLinks';
 import { TermsSummary } from '../../components/pact/TermsSummary';
+import { ContractScorecardsCard } from '../../components/goals/ContractScorecardsCard';
 import { formatDate } from '../../labels';
 import { categoryLabels, targetText } from '../../pact-labels';
 import { useSignedIn } from '../../session';
@@ -86,6 +87,7 @@ function ContractServiceLevels({ contractId }: { contractId: string }) {
             <ScheduleLinks contractId={c.id} />
           </Group>
         </Paper>
+        {user.role === 'client_admin' && <ContractScorecardsCard contractId={c.id} portal />}
         <SectionCard title="Your plan">{c.termsNow ? <TermsSummary terms={c.termsNow} /> : <Text size="sm">No terms are in force yet.</Text>}</SectionCard>
         {c.termsNow && <CatalogTurnaroundSection terms={c.termsNow} />}
         {(c.amendments ?? []).length > 0 && (

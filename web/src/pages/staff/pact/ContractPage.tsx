@@ -17,6 +17,7 @@ import { SectionCard } from '../../../components/SectionCard';
 import { AmendmentTimeline } from '../../../components/pact/AmendmentTimeline';
 import { ScheduleLinks } from '../../../components/pact/ScheduleLinks';
 import { TermsSummary } from '../../../components/pact/TermsSummary';
+import { ContractScorecardsCard } from '../../../components/goals/ContractScorecardsCard';
 import { formatDate } from '../../../labels';
 import { canWriteContracts, useSignedIn } from '../../../session';
 import { ProposeAmendmentForm } from './ProposeAmendmentForm';
@@ -127,6 +128,7 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
             )}
           </SimpleGrid>
         </Paper>
+        {contract.status !== 'draft' && <ContractScorecardsCard contractId={contract.id} />}
         <SectionCard title={contract.status === 'draft' ? 'Draft terms' : 'Terms in force now'}>
           {contract.termsNow ? <TermsSummary terms={contract.termsNow} calendarName={calendarName} /> : <Text size="sm" c="dimmed">No terms are in force yet.</Text>}
         </SectionCard>

@@ -1,0 +1,124 @@
+import { Badge, Button, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconListSearch } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { GoalEvaluationView } from '../../api/goal-types';
+import { GoalOutcomeBadge, MoneyAmount } from './GoalBadges';
+import { plainNumber, targetLabel, targetText, valueText } from './goal-format';
+
+/** "12 of at least 20": the sample against the minimum the goal needs to be judged. */
+export function SampleText({ goal }: { goal: Pick<GoalEvaluationView, 'sample' | 'minSample'> }) {
+  const short = goal.minSample > 0 && goal.sample < goal.minSample;
+  return (
+    <Text size="sm" c={short ? 'orange.8' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {plainNumber(goal.sample)}
+      <Text span size="xs" c="dimmed">
+        {' '}
+        / min {plainNumber(goal.minSample)}
+      </Text>
+    </Text>
+  );
+}
+
+/**
+ * The scorecard's goals: objective, metric, target, value, sample, outcome and money. The
+ * objective opens the tickets behind the figure.
+ */
+export function GoalsTable({
+  goals,
+  currency,
+  onOpen,
+  actions,
+}: {
+  goals: GoalEvaluationView[];
+  currency: string;
+  onOpen: (goalId: string) => void;
+  actions?: (goal: GoalEvaluationView) => ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={920}>
+      <Table verticalSpacing="sm" highlightOnHover aria-label="Goals" captionSide="top">
+        <Table.Caption className="sp-visually-hidden">Goals of the month with their figures, outcomes and money</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Goal</Table.Th>
+            <Table.Th>Target</Table.Th>
+            <Table.Th>Value</Table.Th>
+            <Table.Th>Sample</Table.Th>
+            <Table.Th>Outcome</Table.Th>
+            <Table.Th ta="right">Credit / incentive</Table.Th>
+            <Table.Th className="sp-no-print">
+              <span className="sp-visually-hidden">Actions</span>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {goals.map((g) => (
+            <Table.Tr key={g.goalId} data-testid={`goal-${g.goalId}`}>
+              <Table.Td maw={320}>
+                <Stack gap={2}>
+                  <UnstyledButton onClick={() => onOpen(g.goalId)} aria-label={`${g.objective}: open the tickets behind this figure`} className="sp-goal-link">
+                    <Text fw={600} size="sm" c="indigo.8" style={{ overflowWrap: 'anywhere' }}>
+                      {g.objective}
+                    </Text>
+                  </UnstyledButton>
+                  <Group gap={6}>
+                    <Text size="xs" c="dimmed">
+                      {g.metricLabel}
+                      {g.metric.key === 'manual' && g.metric.manualName ? `: ${g.metric.manualName}` : ''}
+                    </Text>
+                    {g.period === 'quarterly' && (
+                      <Badge size="xs" variant="outline" color="gray" radius="sm">
+                        Quarter {g.periodKey}
+                      </Badge>
+                    )}
+                  </Group>
+                </Stack>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm" aria-label={`Target: ${targetLabel(g.comparator, g.target, g.unit)}`}>
+                  {targetText(g.comparator, g.target, g.unit)}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={220}>
+                <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  {valueText(g.value, g.unit)}
+                </Text>
+                <Text size="xs" c="dimmed" lineClamp={2} title={g.reason}>
+                  {g.reason}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <SampleText goal={g} />
+              </Table.Td>
+              <Table.Td>
+                <GoalOutcomeBadge outcome={g.outcome} />
+              </Table.Td>
+              <Table.Td ta="right" maw={240}>
+                {g.amountMinor === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                ) : (
+                  <MoneyAmount amountMinor={g.amountMinor} currency={currency} fw={600} />
+                )}
+                {g.amountExplanation && (
+                  <Text size="xs" c="dimmed" lineClamp={2} title={g.amountExplanation}>
+                    {g.amountExplanation}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td className="sp-no-print">
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  {actions?.(g)}
+                  <Button size="compact-sm" variant="subtle" leftSection={<IconListSearch size={14} />} onClick={() => onOpen(g.goalId)} aria-label={`Tickets behind ${g.objective}`}>
+                    Tickets
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
