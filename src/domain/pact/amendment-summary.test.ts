@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { amendmentSummary, formatDate } from './amendment-summary';
 import type { AmendmentChange } from './pact-documents';
-import { days, fastP1, min, premium } from './pact-test-fixtures';
+import { answerRequests, days, fastAnswers, fastP1, min, premium } from './pact-test-fixtures';
 
 const names = {
   plans: new Map([
@@ -51,5 +51,48 @@ describe('amendmentSummary', () => {
     expect(formatDate(new Date('2026-10-25T00:30:00Z'), 'Europe/Berlin')).toBe('25 Oct 2026 02:30');
     expect(formatDate(new Date('2026-11-30T23:00:00Z'), 'Europe/Berlin')).toBe('1 Dec 2026');
     expect(amendmentSummary([{ type: 'rider_removed', riderId: 'x' }], dec1)).toBe('Drops a rider from 1 Dec 2026.');
+  });
+
+  it.each<[string, AmendmentChange[], string]>([
+    [
+      'adds the example goal of the API contract',
+      [{ type: 'goal_set', goal: { ...fastAnswers(), goalId: 'goal-new' } }],
+      "Adds goal 'Fast answers' from 1 Dec 2026: first-response compliance >= 95 % per month, at least 20 tickets; credit 5 % of the monthly fee when missed, at most 200.00 per month and 1,000.00 in all.",
+    ],
+    [
+      'changes a goal, with scope, a fixed incentive and no penalty',
+      [
+        {
+          type: 'goal_set',
+          goal: { ...fastAnswers(), objective: 'Quick fixes on site', metric: { key: 'mean_time_to_resolve' }, scope: { priorities: ['P1', 'P2'], categories: ['hardware'], siteIds: ['site-b'] }, comparator: 'lte', target: 240, period: 'quarterly', minSample: 1, penalty: null, incentive: { kind: 'fixed', amountMinor: 50_000 } },
+        },
+      ],
+      "Changes goal 'Quick fixes on site' (was 'Fast answers') from 1 Dec 2026: mean time to resolve for P1 and P2 tickets, hardware issues, at Berlin office <= 240 business minutes per quarter, at least 1 ticket; bonus 500.00 when met.",
+    ],
+    [
+      'a backlog goal and a manual one',
+      [
+        { type: 'goal_set', goal: { ...fastAnswers(), goalId: 'g-backlog', objective: 'No old tickets', metric: { key: 'backlog_older_than', businessDays: 10 }, comparator: 'lt', target: 3, minSample: 0, penalty: null } },
+        { type: 'goal_set', goal: { ...fastAnswers(), goalId: 'g-manual', objective: 'Backups restore', metric: { key: 'manual', manualName: 'restore tests passed', manualUnit: 'percent' }, target: 100, minSample: 1, penalty: { kind: 'fixed', amountMinor: 10_000, capPerPeriodMinor: 10_000, capOverallMinor: 120_000 } } },
+      ],
+      "From 1 Dec 2026: adds goal 'No old tickets' (tickets open longer than 10 business days < 3 per month); adds goal 'Backups restore' (restore tests passed >= 100 % per month; credit 100.00 when missed, at most 100.00 per month and 1,200.00 in all).",
+    ],
+    ['removes a goal', [{ type: 'goal_removed', goalId: 'goal-fast' }], "Removes goal 'Fast answers' from 1 Dec 2026."],
+    [
+      'adds a responsibility',
+      [{ type: 'responsibility_set', responsibility: { ...answerRequests(), responsibilityId: 'resp-new' } }],
+      "Adds your responsibility 'Answer information requests within 8 business hours' from 1 Dec 2026: measured by the time each ticket waits on you, at most 8 business hours per ticket; tickets where it is not kept are left out of the compliance figures.",
+    ],
+    [
+      'changes a responsibility to an attested one, and removes an unknown one',
+      [
+        { type: 'responsibility_set', responsibility: { ...answerRequests(), measure: { kind: 'attested' }, excludeFromCompliance: false } },
+        { type: 'responsibility_removed', responsibilityId: 'x' },
+      ],
+      "From 1 Dec 2026: changes your responsibility 'Answer information requests within 8 business hours' (attested by your service provider each month); removes one of your responsibilities.",
+    ],
+  ])('%s', (_n, changes, text) => {
+    const known = { ...names, goals: new Map([['goal-fast', 'Fast answers']]), responsibilities: new Map([['resp-answer', 'Answer information requests within 8 business hours']]), sites: new Map([['site-b', 'Berlin office']]) };
+    expect(amendmentSummary(changes, dec1, known)).toBe(text);
   });
 });

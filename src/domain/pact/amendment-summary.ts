@@ -1,4 +1,5 @@
 import type { AmendmentChange } from './pact-documents';
+import { goalInWords, responsibilityInWords } from './goal-words';
 import type { DeliveryMode, PriorityTerms, RiderEffect, Turnaround } from './pact-types';
 import { minutesInWords, targetInWords } from './target-words';
 
@@ -7,6 +8,17 @@ export type SummaryNames = {
   plans?: ReadonlyMap<string, string>;
   riders?: ReadonlyMap<string, { name: string; effect?: RiderEffect }>;
   catalog?: ReadonlyMap<string, string>;
+  /** Goals and responsibilities of the terms being amended (objective / description by id): a set with a known id changes one. */
+  goals?: ReadonlyMap<string, string>;
+  responsibilities?: ReadonlyMap<string, string>;
+  /** The client's sites by id, for goal scopes. */
+  sites?: ReadonlyMap<string, string>;
+};
+
+/** A name in quotes, shortened when it is long so a summary stays one readable sentence. */
+const quoted = (s: string) => {
+  const t = s.trim().replace(/\s+/g, ' ');
+  return `'${t.length > 80 ? `${t.slice(0, 79)}…` : t}'`;
 };
 
 const MODE: Record<DeliveryMode, string> = { remote: 'remote', onsite: 'on-site' };
@@ -63,6 +75,19 @@ function phrase(c: AmendmentChange, names: SummaryNames): { text: string; detail
       return { text: `Returns "${names.catalog?.get(c.catalogItemId) ?? 'a catalog item'}" to the catalog turnaround` };
     case 'target_changed':
       return { text: `Changes the ${c.priority} targets`, details: priorityTermsInWords(c.terms) };
+    case 'goal_set': {
+      const before = names.goals?.get(c.goal.goalId);
+      const renamed = before !== undefined && before.trim() !== c.goal.objective.trim() ? ` (was ${quoted(before)})` : '';
+      return { text: `${before === undefined ? 'Adds' : 'Changes'} goal ${quoted(c.goal.objective)}${renamed}`, details: goalInWords(c.goal, names.sites) };
+    }
+    case 'goal_removed':
+      return { text: names.goals?.has(c.goalId) ? `Removes goal ${quoted(names.goals.get(c.goalId)!)}` : 'Removes a goal' };
+    case 'responsibility_set': {
+      const before = names.responsibilities?.get(c.responsibility.responsibilityId);
+      return { text: `${before === undefined ? 'Adds' : 'Changes'} your responsibility ${quoted(c.responsibility.description)}`, details: responsibilityInWords(c.responsibility) };
+    }
+    case 'responsibility_removed':
+      return { text: names.responsibilities?.has(c.responsibilityId) ? `Removes your responsibility ${quoted(names.responsibilities.get(c.responsibilityId)!)}` : 'Removes one of your responsibilities' };
   }
 }
 

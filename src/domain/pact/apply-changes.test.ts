@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges, initialTerms, type ChangeContext } from './apply-changes';
 import type { AmendmentChange } from './pact-documents';
-import { catalog, days, gold, goldTerms, min, plans, platinum, premium, riders, start } from './pact-test-fixtures';
+import { answerRequests, catalog, days, fastAnswers, gold, goldTerms, min, plans, platinum, premium, riders, start } from './pact-test-fixtures';
 
 const effectiveAt = new Date('2026-12-01T00:00:00Z');
 const ctx: ChangeContext = { effectiveAt, plans, riders, catalog, calendarIds: new Set(['cal-bh', 'cal-247', 'cal-client']) };
@@ -117,5 +117,70 @@ describe('applyChanges', () => {
     const before = structuredClone(base);
     applyChanges(base, [{ type: 'rider_removed', riderId: premium.id }, { type: 'plan_changed', fromPlanId: null, toPlanId: 'plan-platinum' }], ctx);
     expect(base).toEqual(before);
+  });
+});
+
+describe('goals and responsibilities by amendment', () => {
+  const withGoal = () => {
+    const r = applyChanges(base, [{ type: 'goal_set', goal: fastAnswers() }, { type: 'responsibility_set', responsibility: answerRequests() }], ctx);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r.terms;
+  };
+
+  it('adds a goal and a responsibility to terms agreed before goals existed', () => {
+    const t = withGoal();
+    expect(base.goals ?? []).toEqual([]);
+    expect(t.goals).toEqual([fastAnswers()]);
+    expect(t.responsibilities).toEqual([answerRequests()]);
+    const legacy = structuredClone(base);
+    delete legacy.goals;
+    const r = applyChanges(legacy, [{ type: 'goal_set', goal: fastAnswers() }], ctx);
+    expect(r.ok && r.terms.goals).toEqual([fastAnswers()]);
+  });
+
+  it('replaces a goal with the same goalId in place, and removes by id', () => {
+    const second = { ...fastAnswers(), goalId: 'goal-2', objective: 'Few reopens', metric: { key: 'reopen_rate' as const }, comparator: 'lte' as const, target: 5, penalty: null };
+    const r = applyChanges(withGoal(), [{ type: 'goal_set', goal: second }, { type: 'goal_set', goal: { ...fastAnswers(), target: 97 } }], ctx);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.terms.goals!.map((g) => [g.goalId, g.target])).toEqual([
+      ['goal-fast', 97],
+      ['goal-2', 5],
+    ]);
+    const removed = applyChanges(r.terms, [{ type: 'goal_removed', goalId: 'goal-fast' }, { type: 'responsibility_removed', responsibilityId: 'resp-answer' }], ctx);
+    expect(removed.ok && removed.terms.goals!.map((g) => g.goalId)).toEqual(['goal-2']);
+    expect(removed.ok && removed.terms.responsibilities).toEqual([]);
+  });
+
+  it.each<[string, AmendmentChange[], Record<string, string>]>([
+    ['removing an unknown goal', [{ type: 'goal_removed', goalId: 'nope' }], { 'changes[0].goalId': 'is not a goal of this contract' }],
+    ['removing an unknown responsibility', [{ type: 'responsibility_removed', responsibilityId: 'nope' }], { 'changes[0].responsibilityId': 'is not a responsibility of this contract' }],
+    ['a goal with a 140 % target', [{ type: 'goal_set', goal: { ...fastAnswers(), target: 140 } }], { 'changes[0].goal.target': 'must be a percentage from 0 to 100' }],
+    [
+      'a goal scoped to a site of another client, as the second change',
+      [
+        { type: 'rider_removed', riderId: premium.id },
+        { type: 'goal_set', goal: { ...fastAnswers(), scope: { siteIds: ['site-berlin', 'site-elsewhere'] } } },
+      ],
+      { 'changes[1].goal.scope.siteIds[1]': "is not a site of the contract's client" },
+    ],
+    [
+      'a responsibility with no allowance',
+      [{ type: 'responsibility_set', responsibility: { ...answerRequests(), measure: { kind: 'waiting_on_client', allowance: { unit: 'minutes', minutes: 0 } } } }],
+      { 'changes[0].responsibility.measure.allowance': 'must be a whole number of minutes above 0' },
+    ],
+  ])('refuses %s, naming the field', (_n, changes, errors) => {
+    const r = applyChanges(base, changes, { ...ctx, goals: { priorities: ['P1', 'P2', 'P3', 'P4'], siteIds: new Set(['site-berlin']) } });
+    expect(r).toEqual({ ok: false, errors });
+  });
+
+  it('keeps goals and responsibilities through a plan change', () => {
+    const r = applyChanges(withGoal(), [{ type: 'plan_changed', fromPlanId: null, toPlanId: 'plan-platinum' }], ctx);
+    expect(r.ok && r.terms.goals).toEqual([fastAnswers()]);
+  });
+
+  it('snapshots the plan hourly rate', () => {
+    const t = initialTerms({ plan: { ...gold, terms: { ...gold.terms, hourlyRateMinor: 9000 } }, calendarId: 'c', catalog, effectiveAt: start });
+    expect(t.plan.hourlyRateMinor).toBe(9000);
+    expect('hourlyRateMinor' in initialTerms({ plan: gold, calendarId: 'c', catalog, effectiveAt: start }).plan).toBe(false);
   });
 });

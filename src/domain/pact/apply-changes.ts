@@ -1,5 +1,6 @@
 import type { AmendmentChange, PlanDocument } from './pact-documents';
-import type { ContractTerms, DeliveryMode, Money, PlanTerms, PriceBasis, PriorityTerms, RiderEffect, RiderTerms, Target, Turnaround } from './pact-types';
+import { goalProblems, MAX_GOALS, MAX_RESPONSIBILITIES, responsibilityProblems, type GoalContext } from './goal-rules';
+import type { ContractTerms, DeliveryMode, GoalTerms, Money, PlanTerms, PriceBasis, PriorityTerms, ResponsibilityTerms, RiderEffect, RiderTerms, Target, Turnaround } from './pact-types';
 import { targetProblem } from './target-words';
 
 /** What a change may refer to, loaded by the caller (plans, riders, catalog items of the tenant). */
@@ -23,6 +24,8 @@ export type ChangeContext = {
    * 24x7 coverage stays). Identity when absent.
    */
   coverageCalendar?: (planCalendarId: string) => string;
+  /** What goals may refer to (matrix priorities, the client's sites, the metrics library); unchecked when absent. */
+  goals?: GoalContext;
 };
 
 export type ApplyResult = { ok: true; terms: ContractTerms } | { ok: false; errors: Record<string, string> };
@@ -41,6 +44,7 @@ export function snapshotPlan(plan: PlanSource, coverageCalendar: (id: string) =>
     warningThresholds: [...plan.terms.warningThresholds],
     price: { ...plan.terms.price },
     afterHoursMultiplierPercent: plan.terms.afterHoursMultiplierPercent,
+    ...(plan.terms.hourlyRateMinor !== undefined ? { hourlyRateMinor: plan.terms.hourlyRateMinor } : {}),
     servicesIncluded: [...plan.terms.servicesIncluded],
   };
 }
@@ -66,6 +70,8 @@ export function initialTerms(input: {
   catalog: readonly CatalogSource[];
   riders?: readonly RiderSource[];
   catalogOverrides?: Record<string, Turnaround>;
+  goals?: readonly GoalTerms[];
+  responsibilities?: readonly ResponsibilityTerms[];
   effectiveAt: Date;
   coverageCalendar?: (planCalendarId: string) => string;
 }): ContractTerms {
@@ -75,6 +81,8 @@ export function initialTerms(input: {
     catalogTurnarounds: catalogTurnaroundsFor(input.plan.id, input.catalog),
     catalogOverrides: structuredClone(input.catalogOverrides ?? {}),
     calendarId: input.calendarId,
+    goals: structuredClone([...(input.goals ?? [])]),
+    responsibilities: structuredClone([...(input.responsibilities ?? [])]),
   };
 }
 
@@ -215,6 +223,52 @@ export function applyChanges(base: ContractTerms, changes: readonly AmendmentCha
           return;
         }
         terms.plan.targets[change.priority] = structuredClone(change.terms);
+        return;
+      }
+      case 'goal_set': {
+        const problems = goalProblems(`${at}.goal`, change.goal, ctx.goals);
+        if (!change.goal.goalId) problems[`${at}.goal.goalId`] = 'is required';
+        if (Object.keys(problems).length > 0) {
+          Object.assign(errors, problems);
+          return;
+        }
+        const goals = (terms.goals ??= []);
+        const idx = goals.findIndex((g) => g.goalId === change.goal.goalId);
+        if (idx >= 0) goals[idx] = structuredClone(change.goal);
+        else if (goals.length >= MAX_GOALS) errors[`${at}.goal`] = `would be goal ${goals.length + 1}; a contract has at most ${MAX_GOALS}`;
+        else goals.push(structuredClone(change.goal));
+        return;
+      }
+      case 'goal_removed': {
+        const idx = (terms.goals ?? []).findIndex((g) => g.goalId === change.goalId);
+        if (idx < 0) {
+          errors[`${at}.goalId`] = 'is not a goal of this contract';
+          return;
+        }
+        terms.goals!.splice(idx, 1);
+        return;
+      }
+      case 'responsibility_set': {
+        const problems = responsibilityProblems(`${at}.responsibility`, change.responsibility);
+        if (!change.responsibility.responsibilityId) problems[`${at}.responsibility.responsibilityId`] = 'is required';
+        if (Object.keys(problems).length > 0) {
+          Object.assign(errors, problems);
+          return;
+        }
+        const list = (terms.responsibilities ??= []);
+        const idx = list.findIndex((r) => r.responsibilityId === change.responsibility.responsibilityId);
+        if (idx >= 0) list[idx] = structuredClone(change.responsibility);
+        else if (list.length >= MAX_RESPONSIBILITIES) errors[`${at}.responsibility`] = `would be responsibility ${list.length + 1}; a contract has at most ${MAX_RESPONSIBILITIES}`;
+        else list.push(structuredClone(change.responsibility));
+        return;
+      }
+      case 'responsibility_removed': {
+        const idx = (terms.responsibilities ?? []).findIndex((r) => r.responsibilityId === change.responsibilityId);
+        if (idx < 0) {
+          errors[`${at}.responsibilityId`] = 'is not a responsibility of this contract';
+          return;
+        }
+        terms.responsibilities!.splice(idx, 1);
         return;
       }
       default: {

@@ -2,7 +2,7 @@
 import type { CatalogSource, PlanSource, RiderSource } from './apply-changes';
 import { initialTerms } from './apply-changes';
 import type { PlanDocument, PriorityMatrixDocument } from './pact-documents';
-import type { ContractTerms, PriorityTerms, Target } from './pact-types';
+import type { ContractTerms, GoalTerms, PriorityTerms, ResponsibilityTerms, Target } from './pact-types';
 
 export const min = (minutes: number): Target => ({ unit: 'minutes', minutes });
 export const days = (d: number): Target => ({ unit: 'business_days', days: d });
@@ -78,3 +78,25 @@ export const start = new Date('2026-11-01T00:00:00Z');
 export function goldTerms(extra: Partial<Parameters<typeof initialTerms>[0]> = {}): ContractTerms {
   return initialTerms({ plan: gold, calendarId: 'cal-client', catalog, effectiveAt: start, ...extra });
 }
+
+/** The example goal of docs/api-goals.md: first-response compliance >= 95 % a month, 5 % credit, capped. */
+export const fastAnswers = (): GoalTerms => ({
+  goalId: 'goal-fast',
+  objective: 'Fast answers',
+  metric: { key: 'first_response_compliance' },
+  scope: {},
+  comparator: 'gte',
+  target: 95,
+  period: 'monthly',
+  minSample: 20,
+  incentive: null,
+  penalty: { kind: 'percent_of_fee', percent: 5, capPerPeriodMinor: 20_000, capOverallMinor: 100_000 },
+  method: 'Share of first-response clocks met.',
+});
+
+export const answerRequests = (): ResponsibilityTerms => ({
+  responsibilityId: 'resp-answer',
+  description: 'Answer information requests within 8 business hours',
+  measure: { kind: 'waiting_on_client', allowance: { unit: 'minutes', minutes: 480 } },
+  excludeFromCompliance: true,
+});

@@ -86,6 +86,11 @@ export function validatePlanDocument(doc: PlanDocument, opts: PlanRuleOptions): 
   validatePrice(doc.price, `${base}.price`, problems);
   const m = doc.afterHoursMultiplierPercent;
   if (!isWhole(m) || m < 100 || m > 500) problems[`${base}.afterHoursMultiplierPercent`] = 'must be a whole percentage from 100 to 500';
+  const rate = doc.hourlyRateMinor;
+  if (rate !== undefined) {
+    if (!isWhole(rate) || rate < 0) problems[`${base}.hourlyRateMinor`] = 'must be a whole number of minor units (cents), 0 or more';
+    else if (rate > 100_000_000) problems[`${base}.hourlyRateMinor`] = 'is too large';
+  }
   if (doc.servicesIncluded.length > 50) problems[`${base}.servicesIncluded`] = 'lists more than 50 services';
   doc.servicesIncluded.forEach((s, i) => {
     if (s.trim() === '') problems[`${base}.servicesIncluded[${i}]`] = 'is empty';
@@ -145,7 +150,8 @@ const THRESHOLDS = [50, 75, 90, 100];
 
 /**
  * Silver, Gold and Platinum as a small MSP would sell them. Remote work resolves sooner than
- * on-site work; Platinum covers P1 around the clock. Prices are monthly, in cents.
+ * on-site work; Platinum covers P1 around the clock. Prices are monthly, in cents; after-hours work
+ * is billed at 90.00 an hour before each plan's multiplier.
  */
 export function defaultPlans(calendars: DefaultCalendarIds): DefaultPlan[] {
   const biz = calendars.businessHours;
@@ -165,6 +171,7 @@ export function defaultPlans(calendars: DefaultCalendarIds): DefaultPlan[] {
         warningThresholds: [...THRESHOLDS],
         price: { amountMinor: 350_000, currency: 'EUR', basis: 'flat' },
         afterHoursMultiplierPercent: 200,
+        hourlyRateMinor: 9_000,
         servicesIncluded: ['Service desk in business hours', 'Remote support', 'On-site support', 'Patch management', 'Monitoring and alerting'],
       },
     },
@@ -182,6 +189,7 @@ export function defaultPlans(calendars: DefaultCalendarIds): DefaultPlan[] {
         warningThresholds: [...THRESHOLDS],
         price: { amountMinor: 600_000, currency: 'EUR', basis: 'flat' },
         afterHoursMultiplierPercent: 150,
+        hourlyRateMinor: 9_000,
         servicesIncluded: [
           'Service desk in business hours',
           'Remote support',
@@ -207,6 +215,7 @@ export function defaultPlans(calendars: DefaultCalendarIds): DefaultPlan[] {
         warningThresholds: [...THRESHOLDS],
         price: { amountMinor: 950_000, currency: 'EUR', basis: 'flat' },
         afterHoursMultiplierPercent: 125,
+        hourlyRateMinor: 9_000,
         servicesIncluded: [
           '24x7 cover for P1 incidents',
           'Service desk in business hours',

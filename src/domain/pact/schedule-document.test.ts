@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyChanges } from './apply-changes';
-import { catalog, days, goldTerms, matrix, min, plans, premium, riders, start } from './pact-test-fixtures';
+import { answerRequests, catalog, days, fastAnswers, goldTerms, matrix, min, plans, premium, riders, start } from './pact-test-fixtures';
 import { buildSchedule, type ScheduleCatalogItem } from './schedule-document';
 
 const items: ScheduleCatalogItem[] = [
@@ -10,8 +10,8 @@ const items: ScheduleCatalogItem[] = [
 ];
 const calendarNames = new Map([['cal-bh', 'Business hours (Europe/Berlin)']]);
 
-function schedule(terms = goldTerms(), travel: { siteName: string; minutes: number } | null = { siteName: 'Head office', minutes: 35 }) {
-  return buildSchedule({
+function scheduleInput(terms = goldTerms(), travel: { siteName: string; minutes: number } | null = { siteName: 'Head office', minutes: 35 }) {
+  return {
     organisation: 'Acme IT',
     clientName: 'Contoso',
     contract: { name: 'Managed services 2027', startsAt: start, endsAt: new Date('2027-11-01T00:00:00Z') },
@@ -22,7 +22,11 @@ function schedule(terms = goldTerms(), travel: { siteName: string; minutes: numb
     travel,
     basis: 'Terms in force on 22 Nov 2026',
     generatedAt: new Date('2026-11-22T10:00:00Z'),
-  });
+  };
+}
+
+function schedule(terms = goldTerms(), travel: { siteName: string; minutes: number } | null = { siteName: 'Head office', minutes: 35 }) {
+  return buildSchedule(scheduleInput(terms, travel));
 }
 
 describe('buildSchedule', () => {
@@ -68,5 +72,46 @@ describe('buildSchedule', () => {
     expect(s.catalog[0]!.items[1]).toMatchObject({ agreedForClient: true, onsite: { resolution: '1 business day' } });
     expect(s.travel).toBeNull();
     expect(min(1)).toEqual({ unit: 'minutes', minutes: 1 });
+  });
+});
+
+describe('goals and responsibilities in the schedule', () => {
+  it('states each goal and responsibility in words', () => {
+    const terms = goldTerms({
+      goals: [fastAnswers(), { ...fastAnswers(), goalId: 'g2', objective: 'Hardware fixed quickly', metric: { key: 'median_time_to_resolve' }, scope: { categories: ['hardware'], siteIds: ['site-h'] }, comparator: 'lte', target: 480, period: 'quarterly', minSample: 0, penalty: null, incentive: { kind: 'percent_of_fee', percent: 2.5 } }],
+      responsibilities: [answerRequests(), { ...answerRequests(), responsibilityId: 'r2', description: 'Keep an approver on call', measure: { kind: 'attested' }, excludeFromCompliance: false }],
+    });
+    const s = buildSchedule({ ...scheduleInput(), terms, siteNames: new Map([['site-h', 'Head office']]) });
+    expect(s.goals).toEqual([
+      {
+        objective: 'Fast answers',
+        measure: 'First-response compliance, all tickets',
+        method: 'Share of first-response clocks met.',
+        target: 'At least 95 %',
+        period: 'Each month',
+        minimumSample: 'At least 20 tickets; with fewer the month is not evaluated (no credit, no bonus)',
+        incentive: null,
+        penalty: 'Credit 5 % of the monthly fee when missed, at most 200.00 per month and 1,000.00 in all',
+      },
+      {
+        objective: 'Hardware fixed quickly',
+        measure: 'Median time to resolve, for hardware issues, at Head office',
+        method: 'Share of first-response clocks met.',
+        target: 'At most 480 business minutes',
+        period: 'Each quarter',
+        minimumSample: 'None',
+        incentive: 'Bonus 2.5 % of the quarterly fee when met',
+        penalty: null,
+      },
+    ]);
+    expect(s.responsibilities).toEqual([
+      {
+        description: 'Answer information requests within 8 business hours',
+        measure: 'Measured by the time each ticket waits on you, at most 8 business hours per ticket',
+        consequence: 'Tickets on which it is not kept are left out of our compliance figures.',
+      },
+      { description: 'Keep an approver on call', measure: 'Attested by your service provider each month', consequence: 'Reported in the scorecard; it does not change our figures.' },
+    ]);
+    expect(schedule().goals).toEqual([]);
   });
 });

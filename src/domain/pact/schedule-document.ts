@@ -1,12 +1,31 @@
 import { formatDate } from './amendment-summary';
+import { COMPARATOR_WORDS, goalUnit, incentiveInWords, metricInWords, minSampleInWords, penaltyInWords, PERIOD_WORDS, responsibilityMeasureInWords, scopeInWords, valueInWords } from './goal-words';
 import type { PriorityMatrixDocument } from './pact-documents';
-import type { CatalogCategory, CatalogDeliveryMode, ContractTerms, DeliveryMode, Priority } from './pact-types';
+import type { CatalogCategory, CatalogDeliveryMode, ContractTerms, DeliveryMode, GoalTerms, Priority, ResponsibilityTerms } from './pact-types';
 import { riderEffectInWords } from './amendment-summary';
 import { targetInWords } from './target-words';
 import { targetsFor } from './targets-for';
 
 /** Response and resolution in words for one delivery mode. */
 export type ScheduleCell = { response: string; resolution: string };
+
+/** A goal as the schedule states it: every part in a sentence a client can check. */
+export type ScheduleGoal = {
+  objective: string;
+  /** "First-response compliance, for P1 and P2 tickets". */
+  measure: string;
+  method: string;
+  /** "At least 95 %". */
+  target: string;
+  /** "Each month". */
+  period: string;
+  /** "At least 20 tickets; with fewer the month is not evaluated", or "None". */
+  minimumSample: string;
+  incentive: string | null;
+  penalty: string | null;
+};
+
+export type ScheduleResponsibility = { description: string; measure: string; consequence: string };
 
 export type ScheduleDocument = {
   title: string;
@@ -25,6 +44,8 @@ export type ScheduleDocument = {
     categoryName: string;
     items: { name: string; priority: Priority; deliveryMode: CatalogDeliveryMode; remote: ScheduleCell | null; onsite: ScheduleCell | null; agreedForClient: boolean }[];
   }[];
+  goals: ScheduleGoal[];
+  responsibilities: ScheduleResponsibility[];
   notes: string[];
   generatedAt: string;
 };
@@ -48,6 +69,36 @@ export const CATEGORY_NAMES: Record<CatalogCategory, string> = {
 };
 const CATEGORY_ORDER: CatalogCategory[] = ['hardware', 'software', 'network', 'security', 'account', 'other'];
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function scheduleGoal(goal: GoalTerms, siteNames?: ReadonlyMap<string, string>): ScheduleGoal {
+  const scope = scopeInWords(goal.scope ?? {}, siteNames);
+  const sample = minSampleInWords(goal);
+  const per = PERIOD_WORDS[goal.period];
+  return {
+    objective: goal.objective,
+    measure: `${capitalise(metricInWords(goal.metric))}${scope ? `, for ${scope}` : ', all tickets'}`,
+    method: goal.method,
+    target: capitalise(`${COMPARATOR_WORDS[goal.comparator]} ${valueInWords(goal.target, goalUnit(goal.metric))}`),
+    period: per.each,
+    minimumSample: sample
+      ? `${capitalise(sample)}; with fewer the ${goal.period === 'monthly' ? 'month' : 'quarter'} is not evaluated (no credit, no bonus)`
+      : goal.metric.key === 'manual'
+        ? 'A value entered with evidence'
+        : 'None',
+    incentive: goal.incentive ? capitalise(incentiveInWords(goal.incentive, goal.period)) : null,
+    penalty: goal.penalty ? capitalise(penaltyInWords(goal.penalty, goal.period)) : null,
+  };
+}
+
+export function scheduleResponsibility(r: ResponsibilityTerms): ScheduleResponsibility {
+  return {
+    description: r.description,
+    measure: capitalise(responsibilityMeasureInWords(r)),
+    consequence: r.excludeFromCompliance ? 'Tickets on which it is not kept are left out of our compliance figures.' : 'Reported in the scorecard; it does not change our figures.',
+  };
+}
+
 /**
  * The Service Level Schedule as plain data: per priority and per catalog item (grouped by
  * category), response and resolution, remote and on-site, in words. Every figure comes from
@@ -63,6 +114,8 @@ export function buildSchedule(input: {
   catalog: readonly ScheduleCatalogItem[];
   calendarNames: ReadonlyMap<string, string>;
   travel?: { siteName: string; minutes: number } | null;
+  /** The client's sites by id, for goal scopes. */
+  siteNames?: ReadonlyMap<string, string>;
   basis: string;
   timeZone?: string;
   generatedAt: Date;
@@ -129,6 +182,8 @@ export function buildSchedule(input: {
     travel,
     priorities,
     catalog,
+    goals: (terms.goals ?? []).map((g) => scheduleGoal(g, input.siteNames)),
+    responsibilities: (terms.responsibilities ?? []).map(scheduleResponsibility),
     notes,
     generatedAt: formatDate(input.generatedAt, tz),
   };

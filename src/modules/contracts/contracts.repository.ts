@@ -213,6 +213,11 @@ export async function mainSite(db: Db, tenantId: string, clientId: string): Prom
   return db.selectFrom('sites').selectAll().where('tenant_id', '=', tenantId).where('client_id', '=', clientId).where('is_main', '=', true).executeTakeFirst();
 }
 
+/** Every site of the client, by name: goal scopes name them. */
+export async function clientSites(db: Db, tenantId: string, clientId: string): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('sites').select(['id', 'name']).where('tenant_id', '=', tenantId).where('client_id', '=', clientId).orderBy('name').execute();
+}
+
 export async function siteOfClient(db: Db, tenantId: string, clientId: string, siteId: string): Promise<Site | undefined> {
   return db.selectFrom('sites').selectAll().where('tenant_id', '=', tenantId).where('client_id', '=', clientId).where('id', '=', siteId).executeTakeFirst();
 }

@@ -73,6 +73,32 @@ export async function renderSchedulePdf(doc: ScheduleDocument): Promise<Buffer> 
       fontSize: 8,
     });
   }
+  if (doc.goals.length) {
+    content.push({ text: 'Goals', style: 'h2' }, { text: 'Each goal is evaluated for its period from the same ticket data as the targets above, and the result is in your scorecard.', margin: [0, 0, 0, 4] });
+    for (const g of doc.goals) {
+      const rows: [string, string | null][] = [
+        ['What is measured', g.measure],
+        ['How it is measured', g.method],
+        ['Target', g.target],
+        ['Period', g.period],
+        ['Minimum sample', g.minimumSample],
+        ['If missed', g.penalty],
+        ['If met', g.incentive],
+      ];
+      content.push({ text: g.objective, bold: true, fontSize: 10, margin: [0, 6, 0, 2] });
+      content.push({
+        table: { widths: [100, '*'], body: rows.filter((r): r is [string, string] => r[1] !== null).map(([k, v]) => [{ text: k, bold: true }, v]) },
+        layout: 'lightHorizontalLines',
+        unbreakable: true,
+      });
+    }
+  }
+  if (doc.responsibilities.length) {
+    content.push(
+      { text: 'Your responsibilities', style: 'h2' },
+      { ul: doc.responsibilities.map((r) => ({ text: [{ text: `${r.description}\n`, bold: true }, `${r.measure}. ${r.consequence}`], margin: [0, 0, 0, 4] })) },
+    );
+  }
   content.push({ text: 'How the times are measured', style: 'h2' }, { ul: doc.notes });
   const definition: TDocumentDefinitions = {
     pageSize: 'A4',

@@ -39,11 +39,12 @@ export async function scheduleFor(ctx: AppContext, actor: Actor, contractId: str
   }
   if (!terms) throw conflict('This contract has no terms in force');
   const zone = calendars.find((k) => k.id === terms.calendarId)?.definition.timeZone ?? 'UTC';
-  const [matrix, catalog, site, organisation] = await Promise.all([
+  const [matrix, catalog, site, organisation, sites] = await Promise.all([
     findMatrix(ctx.db, tenantId),
     repo.activeCatalogItems(ctx.db, tenantId),
     repo.mainSite(ctx.db, tenantId, c.client_id),
     repo.tenantName(ctx.db, tenantId),
+    repo.clientSites(ctx.db, tenantId, c.client_id),
   ]);
   return buildSchedule({
     organisation,
@@ -54,6 +55,7 @@ export async function scheduleFor(ctx: AppContext, actor: Actor, contractId: str
     catalog: catalog.map((i) => ({ id: i.id, name: i.name, category: i.category, deliveryMode: i.delivery_mode, defaultUrgency: i.default_urgency, defaultImpact: i.default_impact })),
     calendarNames: new Map(calendars.map((k) => [k.id, k.name])),
     travel: site && site.travel_minutes > 0 ? { siteName: site.name, minutes: site.travel_minutes } : null,
+    siteNames: new Map(sites.map((s) => [s.id, s.name])),
     basis,
     timeZone: zone,
     generatedAt: now,

@@ -25,6 +25,7 @@ export const planDocumentSchema = z.strictObject({
   warningThresholds: z.array(z.number()).max(10),
   price: priceSchema,
   afterHoursMultiplierPercent: z.number(),
+  hourlyRateMinor: z.number().optional(),
   servicesIncluded: z.array(z.string().max(200)).max(50),
 });
 
