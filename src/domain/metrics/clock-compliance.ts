@@ -1,0 +1,59 @@
+/**
+ * Compliance of one clock kind (first response or resolution), shared by the two compliance
+ * metrics. A clock counts in the period it is decided in: completed in the period, or due in the
+ * period and not completed by its end (breached while open). A clock completed late in a later
+ * period counts there too, as breached: the late answer is a fact of that period as well.
+ * Value: met / counted x 100. Tickets without clocks (no contract) do not count; excluded tickets
+ * (client breached a responsibility) are listed as `excluded` and left out of the figure.
+ */
+import type { ClockKind, ClockState } from '../sla';
+import type { Contribution, MetricInput, MetricResult } from './metric-types';
+import { percent2 } from './rounding';
+import { durationWords, localMinute } from './words';
+
+const VERB: Record<ClockKind, { done: string; none: string }> = {
+  first_response: { done: 'responded', none: 'no first response' },
+  resolution: { done: 'resolved', none: 'not resolved' },
+};
+
+/** Whether the clock is decided in [from, to), and how. */
+function decision(clock: ClockState, from: number, to: number): 'completed' | 'open_past_due' | null {
+  const completed = clock.completedAt === null ? null : clock.completedAt.getTime();
+  if (completed !== null && completed >= from && completed < to) return 'completed';
+  const due = clock.dueAt.getTime();
+  if ((completed === null || completed >= to) && due >= from && due < to) return 'open_past_due';
+  return null;
+}
+
+export function clockCompliance(kind: ClockKind, input: MetricInput): MetricResult {
+  const from = input.period.from.getTime();
+  const to = input.period.to.getTime();
+  const verb = VERB[kind];
+  const contributions: Contribution[] = [];
+  let met = 0;
+  let counted = 0;
+  for (const ticket of input.tickets) {
+    if (ticket.clocks === null) continue;
+    const clock = ticket.clocks[kind];
+    const how = decision(clock, from, to);
+    if (how === null) continue;
+    const base = { ticketId: ticket.id, number: ticket.number, subject: ticket.subject };
+    const reason = input.excluded.get(ticket.id);
+    if (reason !== undefined) {
+      contributions.push({ ...base, outcome: 'excluded', note: reason });
+      continue;
+    }
+    counted += 1;
+    const isMet = how === 'completed' && clock.completedAt!.getTime() <= clock.dueAt.getTime();
+    if (isMet) met += 1;
+    contributions.push({ ...base, outcome: isMet ? 'met' : 'breached', note: noteFor(clock, how, isMet, verb, input) });
+  }
+  return { value: percent2(met, counted), unit: 'percent', sample: counted, contributions };
+}
+
+function noteFor(clock: ClockState, how: 'completed' | 'open_past_due', isMet: boolean, verb: { done: string; none: string }, input: MetricInput): string {
+  const target = durationWords(clock.targetSeconds);
+  if (how === 'open_past_due') return `${verb.none} by the period's end; due ${localMinute(input.calendar, clock.dueAt)}`;
+  if (isMet) return `${verb.done} after ${durationWords(clock.elapsedSeconds)} of business time (target ${target})`;
+  return `${verb.done} ${durationWords(clock.overdueSeconds)} late in business time (target ${target})`;
+}
