@@ -4,11 +4,11 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useGoalDrillDown, useGoalTrend } from '../../api/goal-queries';
 import type { Contribution, GoalEvaluationView, GoalTicket } from '../../api/goal-types';
-import { formatDate, formatDateTime } from '../../labels';
+import { formatDateTime } from '../../labels';
 import { ErrorAlert } from '../ErrorAlert';
 import { PriorityBadge } from '../pact/PriorityBadge';
 import { ContributionBadge, GoalOutcomeBadge, MoneyAmount } from './GoalBadges';
-import { contributionLabels, personName, plainNumber, targetText, unitWords, valueText } from './goal-format';
+import { contributionLabels, periodRangeText, personName, plainNumber, targetText, unitWords, valueText } from './goal-format';
 import { GoalTrendChart } from './GoalTrendChart';
 import type { GoalPaths } from './goal-paths';
 import { SampleText } from './GoalsTable';
@@ -40,6 +40,7 @@ export function GoalTicketsDrawer({
   revision,
   goal,
   currency,
+  timeZone,
   paths,
   onClose,
 }: {
@@ -48,17 +49,34 @@ export function GoalTicketsDrawer({
   revision: number | null;
   goal: GoalEvaluationView | null;
   currency: string;
+  timeZone: string;
   paths: GoalPaths;
   onClose: () => void;
 }) {
   return (
     <Drawer opened={goal !== null} onClose={onClose} position="right" size="xl" title={goal ? <Title order={3} size="h4">{goal.objective}</Title> : null} closeButtonProps={{ 'aria-label': 'Close the goal' }}>
-      {goal && <GoalDetail key={goal.goalId} contractId={contractId} periodKey={periodKey} revision={revision} goal={goal} currency={currency} paths={paths} />}
+      {goal && <GoalDetail key={goal.goalId} contractId={contractId} periodKey={periodKey} revision={revision} goal={goal} currency={currency} timeZone={timeZone} paths={paths} />}
     </Drawer>
   );
 }
 
-function GoalDetail({ contractId, periodKey, revision, goal, currency, paths }: { contractId: string; periodKey: string; revision: number | null; goal: GoalEvaluationView; currency: string; paths: GoalPaths }) {
+function GoalDetail({
+  contractId,
+  periodKey,
+  revision,
+  goal,
+  currency,
+  timeZone,
+  paths,
+}: {
+  contractId: string;
+  periodKey: string;
+  revision: number | null;
+  goal: GoalEvaluationView;
+  currency: string;
+  timeZone: string;
+  paths: GoalPaths;
+}) {
   const detail = useGoalDrillDown(contractId, periodKey, goal.goalId, revision);
   const trend = useGoalTrend(contractId);
   const goalTrend = trend.data?.goals.find((t) => t.goalId === goal.goalId);
@@ -90,7 +108,7 @@ function GoalDetail({ contractId, periodKey, revision, goal, currency, paths }: 
         </Text>
       )}
       <Text size="xs" c="dimmed">
-        {goal.metricLabel} · {formatDate(goal.periodFrom)} – {formatDate(new Date(new Date(goal.periodTo).getTime() - 1).toISOString())}. {goal.method}
+        {goal.metricLabel} · {periodRangeText(goal.periodFrom, goal.periodTo, timeZone)}. {goal.method}
       </Text>
       {manual && (
         <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title="Entered value">

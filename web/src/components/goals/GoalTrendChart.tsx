@@ -32,7 +32,7 @@ function Legend() {
       {item('circle', '#0ca678', 'Met')}
       {item('diamond', '#e03131', 'Missed')}
       {item('circle', '#868e96', 'Not evaluable', true)}
-      {item('circle', '#4c6ef5', 'Draft (hollow)', true)}
+      {item('circle', '#495057', 'Draft: hollow', true)}
     </Group>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconListSearch } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { GoalEvaluationView } from '../../api/goal-types';
@@ -34,18 +35,22 @@ export function GoalsTable({
   onOpen: (goalId: string) => void;
   actions?: (goal: GoalEvaluationView) => ReactNode;
 }) {
+  const phone = useMediaQuery('(max-width: 40em)');
+  if (phone) return <GoalCards goals={goals} currency={currency} onOpen={onOpen} actions={actions} />;
   return (
-    <Table.ScrollContainer minWidth={920}>
+    <Table.ScrollContainer minWidth={980}>
       <Table verticalSpacing="sm" highlightOnHover aria-label="Goals" captionSide="top">
         <Table.Caption className="sp-visually-hidden">Goals of the month with their figures, outcomes and money</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Goal</Table.Th>
+            <Table.Th miw={230}>Goal</Table.Th>
             <Table.Th>Target</Table.Th>
             <Table.Th>Value</Table.Th>
             <Table.Th>Sample</Table.Th>
             <Table.Th>Outcome</Table.Th>
-            <Table.Th ta="right">Credit / incentive</Table.Th>
+            <Table.Th ta="right" miw={190}>
+              Credit / incentive
+            </Table.Th>
             <Table.Th className="sp-no-print">
               <span className="sp-visually-hidden">Actions</span>
             </Table.Th>
@@ -54,7 +59,7 @@ export function GoalsTable({
         <Table.Tbody>
           {goals.map((g) => (
             <Table.Tr key={g.goalId} data-testid={`goal-${g.goalId}`}>
-              <Table.Td maw={320}>
+              <Table.Td maw={340}>
                 <Stack gap={2}>
                   <UnstyledButton onClick={() => onOpen(g.goalId)} aria-label={`${g.objective}: open the tickets behind this figure`} className="sp-goal-link">
                     <Text fw={600} size="sm" c="indigo.8" style={{ overflowWrap: 'anywhere' }}>
@@ -93,7 +98,7 @@ export function GoalsTable({
               <Table.Td>
                 <GoalOutcomeBadge outcome={g.outcome} />
               </Table.Td>
-              <Table.Td ta="right" maw={240}>
+              <Table.Td ta="right" maw={260}>
                 {g.amountMinor === 0 ? (
                   <Text size="sm" c="dimmed">
                     —
@@ -102,7 +107,7 @@ export function GoalsTable({
                   <MoneyAmount amountMinor={g.amountMinor} currency={currency} fw={600} />
                 )}
                 {g.amountExplanation && (
-                  <Text size="xs" c="dimmed" lineClamp={2} title={g.amountExplanation}>
+                  <Text size="xs" c="dimmed" lineClamp={3} title={g.amountExplanation}>
                     {g.amountExplanation}
                   </Text>
                 )}
@@ -120,5 +125,56 @@ export function GoalsTable({
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** On a phone, one card per goal: objective, figure against target, outcome and money. */
+function GoalCards({ goals, currency, onOpen, actions }: { goals: GoalEvaluationView[]; currency: string; onOpen: (goalId: string) => void; actions?: (goal: GoalEvaluationView) => ReactNode }) {
+  return (
+    <Stack gap="xs" role="list" aria-label="Goals">
+      {goals.map((g) => (
+        <Paper key={g.goalId} withBorder radius="md" p="sm" role="listitem" data-testid={`goal-${g.goalId}`}>
+          <Stack gap={6}>
+            <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+              <UnstyledButton onClick={() => onOpen(g.goalId)} aria-label={`${g.objective}: open the tickets behind this figure`} className="sp-goal-link">
+                <Text fw={600} size="sm" c="indigo.8" style={{ overflowWrap: 'anywhere' }}>
+                  {g.objective}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {g.metricLabel}
+                </Text>
+              </UnstyledButton>
+              <GoalOutcomeBadge outcome={g.outcome} />
+            </Group>
+            <Group gap="md" wrap="wrap">
+              <Text size="sm">
+                <Text span fw={600}>
+                  {valueText(g.value, g.unit)}
+                </Text>{' '}
+                <Text span c="dimmed" size="xs">
+                  target {targetText(g.comparator, g.target, g.unit)}
+                </Text>
+              </Text>
+              <Group gap={4}>
+                <Text size="xs" c="dimmed">
+                  Sample
+                </Text>
+                <SampleText goal={g} />
+              </Group>
+              {g.amountMinor !== 0 && <MoneyAmount amountMinor={g.amountMinor} currency={currency} fw={600} />}
+            </Group>
+            <Text size="xs" c="dimmed">
+              {g.reason}
+            </Text>
+            <Group gap={4}>
+              {actions?.(g)}
+              <Button size="compact-sm" variant="subtle" leftSection={<IconListSearch size={14} />} onClick={() => onOpen(g.goalId)} aria-label={`Tickets behind ${g.objective}`}>
+                Tickets
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, timeZoneLabel } from '../../labels';
 import { ErrorAlert } from '../ErrorAlert';
 import { SectionCard } from '../SectionCard';
 import { MoneyAmount, ScorecardStatusBadge } from './GoalBadges';
-import { periodLabel, personName } from './goal-format';
+import { periodLabel, periodRangeText, personName } from './goal-format';
 import type { GoalPaths } from './goal-paths';
 import { GoalsTable } from './GoalsTable';
 import { GoalTicketsDrawer } from './GoalTicketsDrawer';
@@ -56,7 +56,7 @@ export function RevisionSwitcher({ scorecard, paths, portal }: { scorecard: Scor
     <Select
       label="Revision"
       size="sm"
-      w={300}
+      w={340}
       allowDeselect={false}
       leftSection={<IconHistory size={16} />}
       value={String(scorecard.revision)}
@@ -109,13 +109,12 @@ export function ScorecardView({
     setSearch(next, { replace: goalId === null });
   };
   const finalisedBy = personName(scorecard.finalisedBy);
-  const lastDay = formatDate(new Date(new Date(doc.periodTo).getTime() - 1).toISOString());
 
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
         <Text size="sm" c="dimmed">
-          {formatDate(doc.periodFrom)} – {lastDay} ({timeZoneLabel(doc.timeZone)}) · evaluated {formatDateTime(doc.evaluatedAt)}
+          {periodRangeText(doc.periodFrom, doc.periodTo, doc.timeZone)} ({timeZoneLabel(doc.timeZone)}) · evaluated {formatDateTime(doc.evaluatedAt)}
           {scorecard.status === 'final' && scorecard.finalisedAt ? ` · finalised ${formatDateTime(scorecard.finalisedAt)}${finalisedBy ? ` by ${finalisedBy}` : ''}` : ''}
         </Text>
         <Group gap="xs" className="sp-no-print" align="flex-end">
@@ -212,7 +211,7 @@ export function ScorecardView({
 
       <TrendSection contractId={contractId} goalIds={doc.goals.map((g) => g.goalId)} />
 
-      <GoalTicketsDrawer contractId={contractId} periodKey={scorecard.periodKey} revision={isLatest ? null : scorecard.revision} goal={openGoal} currency={currency} paths={paths} onClose={() => setGoal(null)} />
+      <GoalTicketsDrawer contractId={contractId} periodKey={scorecard.periodKey} revision={isLatest ? null : scorecard.revision} goal={openGoal} currency={currency} timeZone={doc.timeZone} paths={paths} onClose={() => setGoal(null)} />
     </Stack>
   );
 }

@@ -2,9 +2,8 @@ import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text } from '@m
 import { IconAlertTriangle, IconFileTypeCsv, IconFileTypePdf, IconPencil } from '@tabler/icons-react';
 import { statementCsvUrl, statementPdfUrl } from '../../api/goal-queries';
 import type { Statement, StatementLine, StatementLineKind } from '../../api/goal-types';
-import { formatDate } from '../../labels';
 import { MoneyAmount } from './GoalBadges';
-import { money, periodLabel, plainNumber } from './goal-format';
+import { money, periodLabel, periodRangeText, plainNumber } from './goal-format';
 
 export const lineKindLabels: Record<StatementLineKind, string> = {
   plan_fee: 'Plan fee',
@@ -38,8 +37,8 @@ export function StatementDownloads({ contractId, periodKey, size = 'sm' }: { con
 }
 
 /** The month's money: one line per fee, rider, after-hours work, credit and incentive, and the subtotal. */
-export function StatementView({ statement, contractId, showDraftNote }: { statement: Statement; contractId: string; showDraftNote: boolean }) {
-  const lastDay = formatDate(new Date(new Date(statement.periodTo).getTime() - 1).toISOString());
+export function StatementView({ statement, contractId, showDraftNote, timeZone }: { statement: Statement; contractId: string; showDraftNote: boolean; timeZone?: string }) {
+  const range = timeZone ? periodRangeText(statement.periodFrom, statement.periodTo, timeZone) : periodLabel(statement.periodKey);
   return (
     <Stack gap="lg">
       {statement.status === 'draft' && showDraftNote && (
@@ -59,7 +58,7 @@ export function StatementView({ statement, contractId, showDraftNote }: { statem
       <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-label="Statement lines">
         <Group justify="space-between" mb="sm" gap="xs">
           <Text size="sm" c="dimmed">
-            {formatDate(statement.periodFrom)} – {lastDay} · amounts in {statement.currency}, before taxes
+            {range} · amounts in {statement.currency}, before taxes
           </Text>
           <StatementDownloads contractId={contractId} periodKey={statement.periodKey} />
         </Group>

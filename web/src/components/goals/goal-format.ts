@@ -101,3 +101,17 @@ export function personName(p: Person | undefined): string | null {
 }
 
 export const ticketReference = (n: number) => `T-${n}`;
+
+/** The period's first and last day in the contract's zone ("1 Oct 2026 – 31 Oct 2026"), not the reader's. */
+export function periodRangeText(fromIso: string, toIso: string, timeZone: string): string {
+  let fmt: Intl.DateTimeFormat;
+  try {
+    fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone });
+  } catch {
+    fmt = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+  }
+  const from = new Date(fromIso);
+  const last = new Date(new Date(toIso).getTime() - 1);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(last.getTime())) return '';
+  return `${fmt.format(from)} – ${fmt.format(last)}`;
+}
