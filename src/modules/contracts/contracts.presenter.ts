@@ -3,13 +3,18 @@ import type { ContractTerms } from '../../domain/pact/pact-types';
 import type { Cursor } from '../../http/pagination';
 import type { ContractListRow } from './contracts.repository';
 
+/** Terms as the API shows them: goals and responsibilities always listed (terms agreed before goals existed have none). */
+export function presentTerms(terms: ContractTerms): Record<string, unknown> {
+  return { ...terms, goals: terms.goals ?? [], responsibilities: terms.responsibilities ?? [] };
+}
+
 export function presentAmendment(a: AmendmentRow, withTerms = true) {
   return {
     contractId: a.contract_id,
     number: a.number,
     summary: a.summary,
     changes: a.changes as unknown as Record<string, unknown>[],
-    ...(withTerms ? { terms: a.terms as unknown as Record<string, unknown> } : {}),
+    ...(withTerms ? { terms: presentTerms(a.terms) } : {}),
     effectiveAt: a.effective_at.toISOString(),
     status: a.status,
     inForceFrom: a.in_force_from ? a.in_force_from.toISOString() : null,

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database';
 import type { AmendmentRow, CalendarRow, CatalogItemRow, PlanRow, RiderRow } from '../../db/schema';
 import { amendmentSummary } from '../../domain/pact/amendment-summary';
 import { applyChanges, initialTerms, turnaroundProblems, type CatalogSource, type PlanSource, type RiderSource } from '../../domain/pact/apply-changes';
+import { goalListProblems, responsibilityListProblems, type GoalContext } from '../../domain/pact/goal-rules';
 import type { AmendmentChange, PlanDocument } from '../../domain/pact/pact-documents';
-import type { ContractTerms, TermsVersion, Turnaround } from '../../domain/pact/pact-types';
+import type { ContractTerms, GoalTerms, ResponsibilityTerms, TermsVersion, Turnaround } from '../../domain/pact/pact-types';
+import { priorityKeys } from '../../domain/pact/priority-matrix';
 import { versionAt } from '../../domain/pact/terms-at';
 import { formatDate } from '../../domain/pact/amendment-summary';
 import type { Actor } from '../../http/actor';
@@ -15,11 +18,12 @@ import { conflict, forbidden, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
 import { businessHoursDefinition, DEFAULT_TIME_ZONE } from '../pact-defaults/pact-defaults';
 import { findPlan } from '../plans/plans.repository';
+import { findMatrix } from '../priority-matrix/priority-matrix.repository';
 import { canDecideAmendment, canReadContracts, canWriteContracts } from './contracts.policy';
-import { contractCursor, presentAmendment, presentContractItem } from './contracts.presenter';
+import { contractCursor, presentAmendment, presentContractItem, presentTerms } from './contracts.presenter';
 import * as repo from './contracts.repository';
 import type { ContractListRow } from './contracts.repository';
-import type { CreateContractInput, ListContractsInput, ProposeAmendmentInput, UpdateContractInput } from './contracts.schema';
+import type { CreateContractInput, GoalInput, ListContractsInput, ProposeAmendmentInput, ResponsibilityInput, UpdateContractInput } from './contracts.schema';
 
 const cannotWrite = () => forbidden('Only owners, admins and account managers can change contracts');
 
@@ -63,7 +67,7 @@ export async function getContract(ctx: AppContext, actor: Actor, id: string) {
   }
   return {
     ...presentContractItem(c, termsNow ?? c.terms_now),
-    termsNow: termsNow as unknown as Record<string, unknown> | null,
+    termsNow: termsNow ? presentTerms(termsNow) : null,
     termsVersion,
     amendments: amendments.map((a) => presentAmendment(a, false)),
     pendingAmendments: amendments.filter((a) => a.status === 'proposed').map((a) => presentAmendment(a)),
@@ -78,6 +82,26 @@ export async function getAmendment(ctx: AppContext, actor: Actor, contractId: st
 }
 
 // ---------- configuration the terms are built from ----------
+
+/**
+ * A goal as the terms hold it; a new one gets its id here. The schema checked its shape; the
+ * domain's rules (goal-rules.ts) check the rest, caps included, before anything is stored.
+ */
+function goalTerms(input: GoalInput): GoalTerms {
+  const { goalId, ...rest } = input;
+  return { goalId: goalId ?? randomUUID(), ...rest } as GoalTerms;
+}
+
+function responsibilityTerms(input: ResponsibilityInput): ResponsibilityTerms {
+  const { responsibilityId, ...rest } = input;
+  return { responsibilityId: responsibilityId ?? randomUUID(), ...rest } as ResponsibilityTerms;
+}
+
+/** What the goals of a client's contract may refer to: the matrix priorities and the client's sites (with names, for summaries). */
+async function goalScope(db: Db, tenantId: string, clientId: string): Promise<{ ctx: GoalContext; siteNames: Map<string, string> }> {
+  const [{ matrix }, sites] = await Promise.all([findMatrix(db, tenantId), repo.clientSites(db, tenantId, clientId)]);
+  return { ctx: { priorities: priorityKeys(matrix), siteIds: new Set(sites.map((s) => s.id)) }, siteNames: new Map(sites.map((s) => [s.id, s.name])) };
+}
 
 const planSource = (p: PlanRow): PlanSource => ({ id: p.id, name: p.name, terms: p.terms });
 const riderSource = (r: RiderRow): RiderSource => ({ id: r.id, name: r.name, effect: r.effect, price: { amountMinor: r.price_minor, currency: r.currency, basis: r.price_basis } });
@@ -128,7 +152,16 @@ async function validateOverrides(db: Db, tenantId: string, overrides: Record<str
 async function draftTerms(
   db: Db,
   tenantId: string,
-  input: { plan: PlanRow; calendarId: string; riderIds: string[]; overrides: Record<string, Turnaround>; startsAt: Date; newRiderIds: Set<string> },
+  input: {
+    plan: PlanRow;
+    calendarId: string;
+    riderIds: string[];
+    overrides: Record<string, Turnaround>;
+    goals?: readonly GoalTerms[];
+    responsibilities?: readonly ResponsibilityTerms[];
+    startsAt: Date;
+    newRiderIds: Set<string>;
+  },
 ): Promise<ContractTerms> {
   const riders = await repo.ridersByIds(db, tenantId, input.riderIds);
   const errors: Record<string, string> = {};
@@ -147,6 +180,8 @@ async function draftTerms(
     catalog: catalog.map(catalogSource),
     riders: input.riderIds.map((id) => riderSource(riders.find((r) => r.id === id)!)),
     catalogOverrides: input.overrides,
+    goals: input.goals,
+    responsibilities: input.responsibilities,
     effectiveAt: input.startsAt,
     coverageCalendar: coverageCalendarFor(input.plan.terms, input.calendarId),
   });
@@ -190,11 +225,20 @@ export async function updateContract(ctx: AppContext, actor: Actor, id: string, 
   const overrides = input.catalogOverrides ?? current.catalogOverrides;
   if (input.catalogOverrides) await validateOverrides(ctx.db, tenantId, input.catalogOverrides);
   const riderIds = input.riderIds ?? current.riders.map((r) => r.riderId);
+  const goals = input.goals ? input.goals.map(goalTerms) : (current.goals ?? []);
+  const responsibilities = input.responsibilities ? input.responsibilities.map(responsibilityTerms) : (current.responsibilities ?? []);
+  if (input.goals || input.responsibilities) {
+    const { ctx: scope } = await goalScope(ctx.db, tenantId, existing.client_id);
+    const problems = { ...(input.goals ? goalListProblems('goals', goals, scope) : {}), ...(input.responsibilities ? responsibilityListProblems('responsibilities', responsibilities) : {}) };
+    if (Object.keys(problems).length) throw invalid(problems);
+  }
   const terms = await draftTerms(ctx.db, tenantId, {
     plan,
     calendarId: input.calendarId ?? current.calendarId,
     riderIds,
     overrides,
+    goals,
+    responsibilities,
     startsAt,
     newRiderIds: new Set(input.riderIds ?? []),
   });
@@ -270,15 +314,16 @@ export async function endContract(ctx: AppContext, actor: Actor, id: string, end
 // ---------- amendments ----------
 
 export async function proposeAmendment(ctx: AppContext, actor: Actor, contractId: string, input: ProposeAmendmentInput) {
-  await getContractRow(ctx, actor, contractId);
+  const contract = await getContractRow(ctx, actor, contractId);
   if (!canWriteContracts(actor)) throw cannotWrite();
   const tenantId = actor.tenantId;
   const effectiveAt = new Date(input.effectiveAt);
-  const [plans, riders, catalog, calendars] = await Promise.all([
+  const [plans, riders, catalog, calendars, scope] = await Promise.all([
     repo.activePlans(ctx.db, tenantId),
     repo.activeRiders(ctx.db, tenantId),
     repo.activeCatalogItems(ctx.db, tenantId),
     repo.tenantCalendars(ctx.db, tenantId),
+    goalScope(ctx.db, tenantId, contract.client_id),
   ]);
   const number = await ctx.db.transaction().execute(async (trx) => {
     const c = await repo.lockContract(trx, tenantId, contractId);
@@ -290,7 +335,18 @@ export async function proposeAmendment(ctx: AppContext, actor: Actor, contractId
     const base = [...amendments].reverse().find((a) => a.status === 'accepted');
     if (!base) throw conflict('This contract has no accepted terms to amend');
     if (base.in_force_from && effectiveAt < base.in_force_from) throw invalid({ effectiveAt: `must not be before amendment #${base.number} takes effect (${base.in_force_from.toISOString()})` });
-    const changes: AmendmentChange[] = input.changes.map((ch) => (ch.type === 'plan_changed' ? { ...ch, fromPlanId: ch.fromPlanId === undefined ? base.terms.plan.planId : ch.fromPlanId } : ch));
+    const changes: AmendmentChange[] = input.changes.map((ch) => {
+      switch (ch.type) {
+        case 'plan_changed':
+          return { ...ch, fromPlanId: ch.fromPlanId === undefined ? base.terms.plan.planId : ch.fromPlanId };
+        case 'goal_set':
+          return { type: 'goal_set', goal: goalTerms(ch.goal) };
+        case 'responsibility_set':
+          return { type: 'responsibility_set', responsibility: responsibilityTerms(ch.responsibility) };
+        default:
+          return ch;
+      }
+    });
     const planChange = changes.find((ch) => ch.type === 'plan_changed');
     const targetPlan = planChange ? plans.find((p) => p.id === planChange.toPlanId) : undefined;
     const result = applyChanges(base.terms, changes, {
@@ -300,6 +356,7 @@ export async function proposeAmendment(ctx: AppContext, actor: Actor, contractId
       catalog: catalog.map(catalogSource),
       calendarIds: new Set(calendars.map((k) => k.id)),
       coverageCalendar: targetPlan ? coverageCalendarFor(targetPlan.terms, base.terms.calendarId) : undefined,
+      goals: scope.ctx,
     });
     if (!result.ok) throw invalid(result.errors);
     const allPlans = await repo.planNames(trx, tenantId);
@@ -312,6 +369,9 @@ export async function proposeAmendment(ctx: AppContext, actor: Actor, contractId
         plans: new Map(allPlans.map((p) => [p.id, p.name])),
         riders: new Map(allRiders.map((r) => [r.id, { name: r.name, effect: r.effect }])),
         catalog: new Map(catalog.map((i) => [i.id, i.name])),
+        goals: new Map((base.terms.goals ?? []).map((g) => [g.goalId, g.objective])),
+        responsibilities: new Map((base.terms.responsibilities ?? []).map((r) => [r.responsibilityId, r.description])),
+        sites: scope.siteNames,
       },
       zone,
     );

@@ -22,6 +22,12 @@ describe('seeded pact defaults', () => {
     const allHours = calendars.find((c) => c.name === '24x7')!.id;
     expect(plans.find((p) => p.name === 'Platinum')!.terms.targets.P1!.calendarId).toBe(allHours);
     expect(plans.find((p) => p.name === 'Gold')!.terms.targets.P1!.calendarId).toBe(business.id);
+    // After-hours work is billed from an hourly rate: 90.00 in the plan currency on every seeded plan.
+    expect(plans.map((p) => [p.terms.hourlyRateMinor, p.terms.price.currency])).toEqual([
+      [9000, 'EUR'],
+      [9000, 'EUR'],
+      [9000, 'EUR'],
+    ]);
     const riders = await db.selectFrom('riders').selectAll().where('tenant_id', '=', tenant.id).execute();
     expect(riders).toMatchObject([{ name: 'Premium Response', effect: { kind: 'scale', factorPercent: 50, floorMinutes: 15 }, status: 'active' }]);
     const items = await db.selectFrom('catalog_items').selectAll().where('tenant_id', '=', tenant.id).execute();

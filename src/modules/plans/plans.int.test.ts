@@ -40,6 +40,8 @@ describe('plans', () => {
       [(x) => (x.warningThresholds = [75, 50, 100]), 'terms.warningThresholds'],
       [(x) => delete x.targets.P4, 'terms.targets.P4'],
       [(x) => (x.targets.P1.calendarId = '00000000-0000-0000-0000-000000000000'), 'terms.targets.P1.calendarId'],
+      [(x) => (x.hourlyRateMinor = -1), 'terms.hourlyRateMinor'],
+      [(x) => (x.hourlyRateMinor = 90.5), 'terms.hourlyRateMinor'],
     ];
     for (const [change, field] of cases) {
       const terms = structuredClone(gold.terms);
@@ -48,6 +50,13 @@ describe('plans', () => {
       expect(r.statusCode, field).toBe(400);
       expect(Object.keys(r.json().error.fields), field).toContain(field);
     }
+    // The hourly rate is optional: a plan without one is still valid (statements then warn).
+    const { hourlyRateMinor: _rate, ...withoutRate } = gold.terms;
+    const noRate = await agent.request(`/api/v1/plans/${gold.id}`, { method: 'PUT', body: { name: 'Gold', terms: withoutRate } });
+    expect(noRate.statusCode, noRate.body).toBe(200);
+    expect(noRate.json().terms.hourlyRateMinor).toBeUndefined();
+    const rate = await agent.request(`/api/v1/plans/${gold.id}`, { method: 'PUT', body: { name: 'Gold', terms: { ...withoutRate, hourlyRateMinor: 12_500 } } });
+    expect(rate.json().terms.hourlyRateMinor).toBe(12_500);
     const unknownField = await agent.post('/api/v1/plans', { name: 'X', terms: { ...gold.terms, colour: 'gold' } });
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().error.fields['terms.colour']).toBeDefined();
