@@ -78,7 +78,15 @@ export function normaliseStatement(data: unknown): Statement {
   const d = data as Record<string, unknown>;
   if (d && typeof d === 'object' && 'statement' in d && d.statement && typeof d.statement === 'object') {
     const doc = d.statement as StatementDocument;
-    return { ...doc, status: (d.status as Statement['status']) ?? 'draft', revision: (d.revision as number | undefined) ?? null };
+    return {
+      ...doc,
+      warnings: doc.warnings ?? [],
+      status: (d.status as Statement['status']) ?? 'draft',
+      revision: (d.revision as number | undefined) ?? null,
+      contractName: d.contractName as string | undefined,
+      clientName: d.clientName as string | undefined,
+      organisation: d.organisation as string | undefined,
+    };
   }
   const doc = d as unknown as StatementDocument & Partial<Pick<Statement, 'status' | 'revision'>>;
   return { ...doc, warnings: doc.warnings ?? [], status: doc.status ?? 'draft', revision: doc.revision ?? null };
@@ -96,9 +104,8 @@ export function useReviewPack(contractId: string) {
   return useQuery({
     queryKey: goalKeys.reviewPack(contractId),
     queryFn: async (): Promise<ReviewPack> => {
-      const d = await api.get<ReviewPack & Record<string, unknown>>(`${contractPath(contractId)}/review-pack`);
-      const missed = (d.goalsMissedTwice ?? d.goalsMissedTwiceRunning ?? d.missedTwiceRunning ?? []) as ReviewPack['goalsMissedTwice'];
-      return { ...d, trend: d.trend ?? { goals: [] }, openResponsibilities: d.openResponsibilities ?? [], goalsMissedTwice: missed };
+      const d = await api.get<ReviewPack>(`${contractPath(contractId)}/review-pack`);
+      return { ...d, trend: d.trend ?? { goals: [] }, openResponsibilities: d.openResponsibilities ?? [], goalsMissedTwiceRunning: d.goalsMissedTwiceRunning ?? [] };
     },
     enabled: contractId !== '',
   });

@@ -54,6 +54,7 @@ export type Person = string | { id: string; name: string } | null;
 
 export type Scorecard = {
   id: string;
+  contractId?: string;
   periodKey: string;
   revision: number;
   status: ScorecardStatus;
@@ -61,6 +62,8 @@ export type Scorecard = {
   document: ScorecardDocumentView;
   finalisedBy: Person;
   finalisedAt: string | null;
+  reopenReason?: string | null;
+  reopenedBy?: Person;
   version: number;
 };
 
@@ -79,7 +82,8 @@ export type GoalTicket = {
 
 export type GoalDrillDown = Omit<GoalEvaluation, 'contributions'> & { contributions: GoalTicket[] };
 
-export type TrendPoint = { periodKey: string; value: number | null; outcome: GoalOutcome; status: ScorecardStatus };
+/** `periodKey` is the goal's own period (a quarter for quarterly goals); `monthKey` the scorecard's month. */
+export type TrendPoint = { periodKey: string; monthKey?: string; value: number | null; outcome: GoalOutcome; status: ScorecardStatus };
 
 export type GoalTrend = { goalId: string; objective: string; unit: MetricUnit; target: number; comparator: Comparator; points: TrendPoint[] };
 
@@ -120,12 +124,12 @@ export type AttestationRecord = {
 export type AttestationInput = { responsibilityId: string; periodKey: string; kept: boolean; note: string };
 
 /** The statement route: the statement of the latest revision and whether it is final. */
-export type Statement = StatementDocument & { status: ScorecardStatus; revision: number | null };
+export type Statement = StatementDocument & { status: ScorecardStatus; revision: number | null; contractName?: string; clientName?: string; organisation?: string };
 
 export type ReviewPack = {
-  contract: { id: string; name: string; clientId?: string; clientName?: string };
+  contract: { id: string; name: string; clientId?: string; clientName?: string; status?: string; startsAt?: string; endsAt?: string | null };
   latest: ScorecardSummary | null;
   trend: Trend;
   openResponsibilities: Array<Pick<ResponsibilityEvaluation, 'responsibilityId' | 'description' | 'outcome' | 'reason'> & Partial<ResponsibilityEvaluation>>;
-  goalsMissedTwice: Array<{ goalId: string; objective: string; periods?: string[] }>;
+  goalsMissedTwiceRunning: Array<{ goalId: string; objective: string; periods?: string[] }>;
 };

@@ -97,15 +97,15 @@ export function ReviewPackView({ pack, paths, emptyText }: { pack: ReviewPack; p
         </Group>
       </Paper>
 
-      <SectionCard title="Goals missed twice running" count={pack.goalsMissedTwice.length}>
-        {pack.goalsMissedTwice.length === 0 ? (
+      <SectionCard title="Goals missed twice running" count={pack.goalsMissedTwiceRunning.length}>
+        {pack.goalsMissedTwiceRunning.length === 0 ? (
           <Text size="sm" c="dimmed">
             No goal was missed in two months running.
           </Text>
         ) : (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="Needs a plan">
             <List size="sm" spacing={4}>
-              {pack.goalsMissedTwice.map((g) => (
+              {pack.goalsMissedTwiceRunning.map((g) => (
                 <List.Item key={g.goalId}>
                   <Anchor component={Link} to={`${paths.scorecard(latest.periodKey)}?goal=${encodeURIComponent(g.goalId)}`} size="sm" fw={600}>
                     {g.objective}

@@ -219,7 +219,9 @@ export function ManualValueModal({ opened, onClose, contractId, periodKey, goal 
 
 function ManualValueForm({ contractId, periodKey, goal, onDone }: { contractId: string; periodKey: string; goal: GoalEvaluationView; onDone: () => void }) {
   const invalidate = useInvalidateScorecards(contractId);
-  const history = useManualValues(contractId, periodKey);
+  // A quarterly goal's value belongs to its quarter, a monthly one's to the month.
+  const valuePeriod = goal.periodKey || periodKey;
+  const history = useManualValues(contractId, valuePeriod);
   const entries = (history.data ?? []).filter((v) => v.goalId === goal.goalId).sort((a, b) => b.enteredAt.localeCompare(a.enteredAt));
   const [value, setValue] = useState<number | string>(goal.manual?.value ?? '');
   const [note, setNote] = useState('');
@@ -232,7 +234,7 @@ function ManualValueForm({ contractId, periodKey, goal, onDone }: { contractId: 
     mutationFn: async (v: ManualVars) => {
       await scorecardActions.enterManualValue(contractId, {
         goalId: goal.goalId,
-        periodKey,
+        periodKey: valuePeriod,
         value: v.value,
         evidenceNote: v.evidenceNote,
         ...(v.evidenceUrl ? { evidenceUrl: v.evidenceUrl } : {}),
@@ -267,7 +269,7 @@ function ManualValueForm({ contractId, periodKey, goal, onDone }: { contractId: 
     >
       <Stack>
         <Text size="sm">
-          {goal.metric.manualName ?? goal.metricLabel} for {periodLabel(periodKey)}, in {unitWords[unit]}. The latest value entered counts; earlier ones stay on record.
+          {goal.metric.manualName ?? goal.metricLabel} for {goal.period === 'quarterly' ? `the quarter ${valuePeriod}` : periodLabel(periodKey)}, in {unitWords[unit]}. The latest value entered counts; earlier ones stay on record.
         </Text>
         <NumberInput
           label={`Value (${unitWords[unit]})`}
