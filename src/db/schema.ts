@@ -26,6 +26,8 @@ export interface TenantsTable {
   mfa_required_client_admin: Generated<boolean>;
   created_at: Generated<Date>;
   version: Generated<number>;
+  // bumped by triggers on every change ticket intake caches (migration 041); bigint as text
+  pact_version: Generated<string>;
 }
 
 export interface UsersTable {

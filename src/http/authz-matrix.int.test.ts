@@ -144,6 +144,7 @@ const cases: Case[] = [
   // Tickets: client users see their own (requested or watched), client admins their client's.
   { route: 'GET /tickets', allow: READERS },
   { route: 'POST /tickets', allow: [...STAFF, ...CLIENT, 'token_write'], body: (ids) => ({ clientId: ids.clientId, subject: `T ${u()}` }) },
+  { route: 'POST /tickets/bulk', allow: [...STAFF, 'token_write'], body: (ids) => ({ tickets: [{ clientId: ids.clientId, subject: `T ${u()}` }] }) },
   { route: 'GET /tickets/:id', allow: READERS, scoped: true },
   { route: 'PATCH /tickets/:id', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ subject: `T ${u()}` }) },
   { route: 'GET /tickets/:id/comments', allow: READERS, scoped: true },

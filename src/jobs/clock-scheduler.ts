@@ -48,6 +48,8 @@ export class BossClockScheduler implements ClockScheduler {
   private readonly workerIds = new Set<string>();
   private readonly wakeTimers = new Map<number, NodeJS.Timeout>();
   private closed = false;
+  private waiting: Array<{ timer: ThresholdTimer; resolve: () => void; reject: (error: unknown) => void }> = [];
+  private flushing = false;
 
   constructor(private readonly boss: PgBoss) {}
 
@@ -56,9 +58,33 @@ export class BossClockScheduler implements ClockScheduler {
     this.workerIds.add(workerId);
   }
 
-  async schedule(ticket: TicketRef, nextThresholdAt: Date | null, generation: number): Promise<void> {
-    if (!nextThresholdAt || this.closed) return;
-    await this.scheduleMany([{ ticket, at: nextThresholdAt, generation }]);
+  /**
+   * Resolves once the job is stored. Timers asked for while an insert is on its way go together in
+   * the next one, so a burst of new tickets costs a few inserts, not one per ticket.
+   */
+  schedule(ticket: TicketRef, nextThresholdAt: Date | null, generation: number): Promise<void> {
+    if (!nextThresholdAt || this.closed) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ timer: { ticket, at: nextThresholdAt, generation }, resolve, reject });
+      if (!this.flushing) void this.flushWaiting();
+    });
+  }
+
+  private async flushWaiting(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const batch = this.waiting.splice(0, 1000);
+        try {
+          await this.scheduleMany(batch.map((w) => w.timer));
+          for (const w of batch) w.resolve();
+        } catch (error) {
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   /** Many timers in one insert (missed timers at start, bulk changes). */

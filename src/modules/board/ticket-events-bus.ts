@@ -74,16 +74,21 @@ function activeBridge(): Bridge | null {
   return bridge && bridge.connected ? bridge : null;
 }
 
-function parseChange(payload: string | undefined): TicketChange | null {
-  if (!payload) return null;
+const isChange = (v: Partial<TicketChange>): v is TicketChange => typeof v?.tenantId === 'string' && typeof v.id === 'string' && typeof v.version === 'number';
+
+/** A notification carries one change or, when changes come faster than they are sent, several. */
+function parseChanges(payload: string | undefined): TicketChange[] {
+  if (!payload) return [];
   try {
-    const v = JSON.parse(payload) as Partial<TicketChange>;
-    if (typeof v.tenantId === 'string' && typeof v.id === 'string' && typeof v.version === 'number') return { tenantId: v.tenantId, id: v.id, version: v.version };
+    const v = JSON.parse(payload) as Partial<TicketChange> | Partial<TicketChange>[];
+    return (Array.isArray(v) ? v : [v]).filter(isChange).map((c) => ({ tenantId: c.tenantId, id: c.id, version: c.version }));
   } catch {
-    // not ours
+    return []; // not ours
   }
-  return null;
 }
+
+// pg_notify payloads must stay under 8,000 bytes; a change is about 110.
+const CHANGES_PER_NOTIFICATION = 50;
 
 export type BridgeLogger = { warn(obj: unknown, msg?: string): void };
 
@@ -123,20 +128,42 @@ function createBridge(url: string, log?: BridgeLogger): Bridge {
   let stopped = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let delay = 250;
+  // Changes wait here while a notification is on its way: one connection runs one query at a
+  // time, and under load each notification then carries many changes.
+  let pending: TicketChange[] = [];
+  let sending = false;
+
+  const flush = async () => {
+    sending = true;
+    try {
+      while (pending.length > 0) {
+        const batch = pending.slice(0, CHANGES_PER_NOTIFICATION);
+        pending = pending.slice(batch.length);
+        const c = client;
+        if (!c || !b.connected) {
+          batch.forEach(deliverLocally);
+          continue;
+        }
+        await c.query('select pg_notify($1, $2)', [TICKET_CHANGED_CHANNEL, JSON.stringify(batch)]).catch((error: unknown) => {
+          log?.warn({ err: error }, 'ticket change notification failed; delivered in this process only');
+          batch.forEach(deliverLocally);
+        });
+      }
+    } finally {
+      sending = false;
+    }
+  };
 
   const b: Bridge = {
     users: 1,
     connected: false,
     send(change) {
-      const c = client;
-      if (!c || !b.connected) {
+      if (!client || !b.connected) {
         deliverLocally(change);
         return;
       }
-      c.query('select pg_notify($1, $2)', [TICKET_CHANGED_CHANNEL, JSON.stringify(change)]).catch((error: unknown) => {
-        log?.warn({ err: error }, 'ticket change notification failed; delivered in this process only');
-        deliverLocally(change);
-      });
+      pending.push(change);
+      if (!sending) void flush();
     },
     async stop() {
       stopped = true;
@@ -166,8 +193,7 @@ function createBridge(url: string, log?: BridgeLogger): Bridge {
     client = c;
     c.on('notification', (msg) => {
       if (msg.channel !== TICKET_CHANGED_CHANNEL) return;
-      const change = parseChange(msg.payload);
-      if (change) deliverLocally(change);
+      parseChanges(msg.payload).forEach(deliverLocally);
     });
     c.on('error', (error) => lost(c, error));
     c.on('end', () => lost(c));

@@ -1,4 +1,3 @@
-import type { Db } from '../../db/database';
 import type { CatalogItemRow, Site } from '../../db/schema';
 import type { ContractTerms } from '../../domain/pact/pact-types';
 import { targetsFor, TargetsError, type ClockTargets, type TargetsResult } from '../../domain/pact/targets-for';
@@ -7,10 +6,8 @@ import { scopeOf, type Actor, type Scope } from '../../http/actor';
 import type { AppContext } from '../../http/context';
 import { conflict, forbidden, invalid, notFound } from '../../errors';
 import { canReadContracts } from '../contracts/contracts.policy';
-import { findItem } from '../catalog/catalog.repository';
-import * as repo from '../contracts/contracts.repository';
 import { termsInForce } from '../contracts/contracts.service';
-import { findMatrix } from '../priority-matrix/priority-matrix.repository';
+import { contractAt, livePactSource, type PactSource } from './pact-source';
 import type { SimulateInput } from './targets.schema';
 
 const clockView = (c: ClockTargets) => ({ target: c.target, calendarId: c.calendarId, pausesStopClock: c.pausesStopClock, thresholds: c.warningThresholds, explanation: c.explanation });
@@ -36,20 +33,20 @@ export type TargetsRequest = Omit<SimulateInput, 'at'> & { at: Date };
  * in force, `{ ok: false, message }`. Unknown client: 404; bad catalog item, site or matrix
  * input: 400 naming the field.
  */
-export async function loadTargets(db: Db, scope: Scope, input: TargetsRequest): Promise<LoadedTargets | { ok: false; message: string }> {
-  const tenantId = scope.tenantId;
-  const client = await repo.findClientRow(db, scope, input.clientId);
-  if (!client) throw notFound('Client');
+export async function loadTargets(source: PactSource, scope: Scope, input: TargetsRequest): Promise<LoadedTargets | { ok: false; message: string }> {
+  const pact = await source.client(input.clientId);
+  if (!pact || (scope.clientId && scope.clientId !== pact.client.id)) throw notFound('Client');
+  const { client } = pact;
   const at = input.at;
-  const contract = await repo.contractInForce(db, scope, client.id, at);
+  const contract = contractAt(pact.contracts, at);
   if (!contract) return { ok: false, message: `${client.name} has no active contract on ${formatDate(at)}, so no targets apply; activate a contract first` };
-  const version = termsInForce(await repo.listAmendments(db, tenantId, contract.id), at);
+  const version = termsInForce(contract.amendments, at);
   if (!version) return { ok: false, message: `The terms of "${contract.name}" are not yet in force on ${formatDate(at)}` };
-  const item = input.catalogItemId ? await findItem(db, tenantId, input.catalogItemId) : undefined;
+  const item = input.catalogItemId ? await source.item(input.catalogItemId) : undefined;
   if (input.catalogItemId && !item) throw invalid({ catalogItemId: 'is not a catalog item of this organisation' });
-  const site = input.siteId ? await repo.siteOfClient(db, tenantId, client.id, input.siteId) : await repo.mainSite(db, tenantId, client.id);
+  const site = input.siteId ? pact.sites.find((s) => s.id === input.siteId) : pact.sites.find((s) => s.is_main);
   if (input.siteId && !site) throw invalid({ siteId: `is not a site of ${client.name}` });
-  const matrix = (await findMatrix(db, tenantId)).matrix;
+  const matrix = await source.matrix();
   try {
     const result = targetsFor({
       terms: version.terms,
@@ -73,7 +70,7 @@ export async function loadTargets(db: Db, scope: Scope, input: TargetsRequest): 
 export async function simulate(ctx: AppContext, actor: Actor, input: SimulateInput) {
   if (!canReadContracts(actor)) throw forbidden();
   const at = input.at ? new Date(input.at) : ctx.now();
-  const loaded = await loadTargets(ctx.db, scopeOf(actor), { ...input, at });
+  const loaded = await loadTargets(livePactSource(ctx.db, actor.tenantId), scopeOf(actor), { ...input, at });
   if (!loaded.ok) throw conflict(loaded.message, { clientId: 'has no active contract at this instant' });
   const { result: r, site } = loaded;
   return {

@@ -108,6 +108,60 @@ describe('clock life cycle under a Gold contract', () => {
     expect(v.clocks).toBeNull();
   });
 
+  it('intake follows configuration changes at once: a contract activated after a ticket applies to the next one', async () => {
+    t.setNow(at('2026-03-02T10:00:00Z'));
+    const clientB = (await ok<{ id: string }>(await owner.post('/api/v1/clients', { name: `Late Signer ${Date.now()}` }), 201)).id;
+    await ok(await owner.post(`/api/v1/clients/${clientB}/sites`, { name: 'Main office', timeZone: 'Europe/London', isMain: true }), 201);
+    const before = await ok<Ticket>(await owner.post('/api/v1/tickets', { clientId: clientB, subject: 'Before signing', description: '' }), 201);
+    expect(before.noContract).toBe(true);
+
+    const gold = (await ok<{ items: { id: string }[] }>(await owner.get('/api/v1/plans?q=Gold'))).items[0]!.id;
+    const contract = await ok<{ id: string }>(await owner.post('/api/v1/contracts', { clientId: clientB, name: 'Late Gold', planId: gold, startsAt: '2026-01-01T00:00:00Z' }), 201);
+    await ok(await owner.post(`/api/v1/contracts/${contract.id}/activate`));
+    const after = await ok<Ticket>(await owner.post('/api/v1/tickets', { clientId: clientB, subject: 'After signing', description: '', urgency: 'high', impact: 'team' }), 201);
+    expect(after.noContract).toBe(false);
+    expect(after.clocks!.firstResponse.dueAt).toBe('2026-03-02T11:00:00.000Z');
+    // The view returned by the create is the one a later read gives.
+    expect(await ok<Ticket>(await owner.get(`/api/v1/tickets/${after.id}`))).toEqual(after);
+  });
+
+  it('bulk intake: consecutive numbers in the order given, the same targets as one by one; one bad ticket refuses all, naming it', async () => {
+    t.setNow(at('2026-03-02T10:00:00Z'));
+    type Bulk = { items: { id: string; number: number; reference: string; priority: string; noContract: boolean; nextDueAt: string | null }[] };
+    const res = await ok<Bulk>(
+      await owner.post('/api/v1/tickets/bulk', {
+        tickets: [
+          { clientId, subject: 'Disk space low on FS01', urgency: 'high', impact: 'team' },
+          { clientId: bareClientId, subject: 'Backup job failed' },
+          { clientId, subject: 'CPU high on SQL01', urgency: 'high', impact: 'team', tags: ['monitoring'] },
+        ],
+      }),
+      201,
+    );
+    expect(res.items.map((i) => i.number)).toEqual([res.items[0]!.number, res.items[0]!.number + 1, res.items[0]!.number + 2]);
+    expect(res.items.map((i) => [i.priority, i.noContract])).toEqual([['P2', false], [expect.any(String), true], ['P2', false]]);
+    const first = await ok<Ticket>(await owner.get(`/api/v1/tickets/${res.items[0]!.id}`));
+    expect(first.reference).toBe(res.items[0]!.reference);
+    expect(first.clocks!.firstResponse.dueAt).toBe('2026-03-02T11:00:00.000Z');
+    expect(res.items[0]!.nextDueAt).toBe('2026-03-02T11:00:00.000Z');
+
+    const bad = await owner.post('/api/v1/tickets/bulk', {
+      tickets: [
+        { clientId, subject: 'Fine' },
+        { clientId, subject: 'Not fine', catalogItemId: '00000000-0000-4000-8000-000000000000' },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'validation_failed', fields: { 'tickets[1].catalogItemId': expect.any(String) } } });
+    // Nothing was written and no number was used: the next ticket follows the bulk ones.
+    const next = await ok<Ticket>(await owner.post('/api/v1/tickets', { clientId, subject: 'After the refused request', description: '' }), 201);
+    expect(next.reference).toBe(`T-${res.items[2]!.number + 1}`);
+
+    const tooMany = await owner.post('/api/v1/tickets/bulk', { tickets: Array.from({ length: 101 }, (_, i) => ({ clientId, subject: `Alert ${i}` })) });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({ error: { fields: { tickets: expect.stringContaining('at most 100') } } });
+  });
+
   it('splits a 07:00-09:00 time entry on an 08:00 opening into 1 h after hours', async () => {
     t.setNow(at('2026-03-02T10:00:00Z'));
     const v = await ok<Ticket>(await owner.post('/api/v1/tickets', { clientId, subject: 'Early work', description: '' }), 201);

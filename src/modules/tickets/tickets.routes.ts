@@ -11,7 +11,9 @@ import {
   commentBody,
   commentList,
   commentView,
+  bulkCreatedView,
   createTicketBody,
+  createTicketsBulkBody,
   listTicketsQuery,
   ticketPage,
   ticketParams,
@@ -27,6 +29,7 @@ import {
   watcherBody,
   watcherList,
   watcherParams,
+  BULK_MAX_TICKETS,
 } from './tickets.schema';
 import * as service from './tickets.service';
 
@@ -46,6 +49,21 @@ export async function ticketsRoutes(app: App) {
     setEtag(reply, t.version);
     return reply.status(201).send(t);
   });
+
+  app.post(
+    '/tickets/bulk',
+    {
+      // 100 tickets with long descriptions; larger requests get 413.
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: `Open up to ${BULK_MAX_TICKETS} tickets in one request (monitoring and RMM integrations); all or nothing: an invalid ticket is named (tickets[3].clientId) and none is created`,
+        body: createTicketsBulkBody,
+        response: { 201: bulkCreatedView },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createTicketsBulk(ctx, requireActor(request.actor), request.body.tickets)),
+  );
 
   app.get('/tickets/:id', { schema: { tags, summary: 'One ticket with its clocks and their events', params: ticketParams, response: { 200: ticketView } } }, async (request, reply) => {
     const t = await service.getTicket(ctx, requireActor(request.actor), request.params.id);

@@ -21,6 +21,14 @@ export const createTicketBody = z.strictObject({
   tags: z.array(tag).max(20).optional(),
 });
 
+export const BULK_MAX_TICKETS = 100;
+export const createTicketsBulkBody = z.strictObject({
+  tickets: z.array(createTicketBody).min(1, 'needs at least one ticket').max(BULK_MAX_TICKETS, `takes at most ${BULK_MAX_TICKETS} tickets per request`),
+});
+export const bulkCreatedView = z.object({
+  items: z.array(z.object({ id: z.string(), number: z.number(), reference: z.string(), priority: z.string(), noContract: z.boolean(), nextDueAt: z.string().nullable() })),
+});
+
 export const updateTicketBody = z.strictObject({
   subject: z.string().trim().min(1, 'is required').max(300).optional(),
   description: z.string().max(100_000).optional(),

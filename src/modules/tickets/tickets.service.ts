@@ -42,6 +42,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../errors';
 import { enqueueEmail } from '../../mail/outbox';
 import { findItem } from '../catalog/catalog.repository';
 import { findMatrix } from '../priority-matrix/priority-matrix.repository';
+import { cachedPactSource, livePactSource, type PactSource } from '../targets/pact-source';
 import { loadTargets, type LoadedTargets } from '../targets/targets.service';
 import * as policy from './tickets.policy';
 import { presentAttachment, presentComment, presentTicket, presentTimeEntry, ticketCursor } from './tickets.presenter';
@@ -99,7 +100,7 @@ function initialTargets(history: readonly HistoryRow[]): InitialClockTargets | n
 }
 
 /** Both clocks at `now`, or null for a ticket without a contract. */
-function clocksOf(ticket: TicketRow, history: readonly HistoryRow[], now: Date): TicketClocks | null {
+function clocksOf(ticket: Pick<TicketRow, 'targets' | 'no_contract'>, history: readonly HistoryRow[], now: Date): TicketClocks | null {
   const doc = ticket.targets as TicketTargetsDocument | null;
   const initial = initialTargets(history);
   if (ticket.no_contract || !doc || !initial) return null;
@@ -293,36 +294,42 @@ function targetsDocument(loaded: LoadedTargets, calendarsById: Map<string, Calen
   };
 }
 
-async function calendarDefinitions(db: Db, tenantId: string): Promise<Map<string, CalendarDefinition>> {
-  const rows = await db.selectFrom('calendars').select(['id', 'definition']).where('tenant_id', '=', tenantId).execute();
-  return new Map(rows.map((r) => [r.id, r.definition]));
-}
+/** A ticket ready to be written: its row (but for the number), history and clocks. */
+type PreparedTicket = {
+  row: Omit<repo.NewTicket, 'number'> & { id: string; clocks: ClockColumns | null };
+  created: Omit<repo.EventInsert, 'ticketId'>;
+  clockEvents: repo.ClockEventInsert[];
+  clocks: TicketClocks | null;
+  /** What the view shows besides the row. */
+  names: { clientName: string; siteName: string | null; catalogItemName: string | null };
+};
 
-async function createCore(ctx: AppContext, author: Author, input: CreateCore) {
+/**
+ * Checks a new ticket against the tenant's configuration and works out everything about it:
+ * priority, targets from the terms in force, and its clocks (its history is the one `created`
+ * event, so they are evaluated before it is written). Throws 400 naming the field.
+ */
+async function prepareTicket(author: Author, input: CreateCore, source: PactSource, now: Date): Promise<PreparedTicket> {
   const tenantId = input.tenantId;
-  const now = ctx.now();
-  const item = input.catalogItemId ? await findItem(ctx.db, tenantId, input.catalogItemId) : undefined;
+  const item = input.catalogItemId ? await source.item(input.catalogItemId) : undefined;
   if (input.catalogItemId && (!item || item.status !== 'active')) throw invalid({ catalogItemId: 'is not an active catalog item of this organisation' });
   const urgency = input.urgency ?? item?.default_urgency ?? 'medium';
   const impact = input.impact ?? item?.default_impact ?? 'individual';
-  const matrix = (await findMatrix(ctx.db, tenantId)).matrix;
+  const matrix = await source.matrix();
   const matrixPriority = matrix.cells[urgency]?.[impact];
   if (!matrix.cells[urgency]) throw invalid({ urgency: `is not an urgency of the priority matrix (${matrix.urgencies.map((u) => u.key).join(', ')})` });
   if (!matrixPriority) throw invalid({ impact: `is not an impact of the priority matrix (${matrix.impacts.map((i) => i.key).join(', ')})` });
-  const loaded = await loadTargets(ctx.db, { tenantId }, { clientId: input.clientId, catalogItemId: input.catalogItemId ?? undefined, urgency, impact, deliveryMode: input.deliveryMode, siteId: input.siteId ?? undefined, at: now });
-  const site = input.siteId ? input.siteId : null;
-  let doc: TicketTargetsDocument | null = null;
-  if (loaded.ok) doc = targetsDocument(loaded, await calendarDefinitions(ctx.db, tenantId));
-  const deliveryMode = doc?.deliveryMode ?? input.deliveryMode ?? (item && item.delivery_mode !== 'either' ? item.delivery_mode : 'remote');
-
-  // The number is taken in its own statement: inside the transaction its row lock would make
-  // every ticket of the tenant wait for the one before to commit. A failed insert leaves a gap.
-  const number = await repo.nextTicketNumber(ctx.db, tenantId);
-  const { ticket, refresh } = await ctx.db.transaction().execute(async (trx) => {
-    const ticket = await repo.insertTicket(trx, tenantId, {
-      number,
+  const loaded = await loadTargets(source, { tenantId }, { clientId: input.clientId, catalogItemId: input.catalogItemId ?? undefined, urgency, impact, deliveryMode: input.deliveryMode, siteId: input.siteId ?? undefined, at: now });
+  const doc: TicketTargetsDocument | null = loaded.ok ? targetsDocument(loaded, await source.calendars()) : null;
+  const initial: InitialClockTargets | null = doc ? { first_response: toClockTarget(doc.firstResponse.target), resolution: toClockTarget(doc.resolution.target) } : null;
+  const created = { type: 'created', at: now, actorUserId: author.userId, actorLabel: author.name, data: { targets: initial, source: input.source, ...(input.messageId ? { messageId: input.messageId } : {}) } };
+  const clocks = clocksOf({ targets: doc, no_contract: doc === null }, [created], now);
+  const siteId = input.siteId ?? null;
+  return {
+    row: {
+      id: randomUUID(),
       client_id: input.clientId,
-      site_id: site,
+      site_id: siteId,
       requester_contact_id: input.requesterContactId ?? null,
       requester_user_id: input.requesterUserId ?? null,
       catalog_item_id: item?.id ?? null,
@@ -333,61 +340,98 @@ async function createCore(ctx: AppContext, author: Author, input: CreateCore) {
       impact,
       priority: doc?.priority ?? matrixPriority,
       priority_override_reason: null,
-      delivery_mode: deliveryMode,
+      delivery_mode: doc?.deliveryMode ?? input.deliveryMode ?? (item && item.delivery_mode !== 'either' ? item.delivery_mode : 'remote'),
       tags: input.tags ?? [],
       source: input.source,
       no_contract: doc === null,
       targets: doc,
       created_at: now,
-    });
-    const initial: InitialClockTargets | null = doc ? { first_response: toClockTarget(doc.firstResponse.target), resolution: toClockTarget(doc.resolution.target) } : null;
-    await repo.insertEvents(trx, tenantId, [
-      { ticketId: ticket.id, type: 'created', at: now, actorUserId: author.userId, actorLabel: author.name, data: { targets: initial, source: input.source, ...(input.messageId ? { messageId: input.messageId } : {}) } },
-    ]);
-    const history = await repo.listEvents(trx, tenantId, [ticket.id]);
-    const refresh = await refreshClocks(trx, ticket, history, now);
-    const to = author.email ?? null;
-    if (to && !author.staff) {
-      await enqueueEmail(trx, {
-        tenantId,
-        to,
-        subject: `[${reference(number)}] ${input.subject}`,
-        text: `We have received your request and opened ticket ${reference(number)}.\n\n${input.subject}\n${refresh.clocks ? `\nWe will respond by ${refresh.clocks.first_response.dueAt.toISOString()}.` : ''}`,
-        kind: 'ticket_created',
-        ticketId: ticket.id,
-        messageId: `<ticket-${ticket.id}@servicepact>`,
-        inReplyTo: input.messageId ?? null,
-        references: input.messageId ? [input.messageId] : null,
-      });
-    }
-    return { ticket, refresh };
-  });
-  await afterChange(ctx, tenantId, ticket.id, refresh);
-  return ticket;
+      clocks: clocks ? clockColumns(clocks) : null,
+    },
+    created,
+    clockEvents: clocks ? CLOCK_KINDS.flatMap((kind) => clockEventRows(kind, clocks[kind])) : [],
+    clocks,
+    names: {
+      clientName: loaded.ok ? loaded.client.name : ((await source.client(input.clientId))?.client.name ?? ''),
+      siteName: siteId && loaded.ok ? (loaded.site?.name ?? null) : null,
+      catalogItemName: item?.name ?? null,
+    },
+  };
 }
 
-export async function createTicket(ctx: AppContext, actor: Actor, input: CreateTicketInput) {
-  if (!policy.canCreate(actor)) throw forbidden('You cannot open tickets');
-  const clientId = actor.kind === 'client' ? actor.clientId : input.clientId;
-  const client = await ctx.db.selectFrom('clients').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', clientId).executeTakeFirst();
-  if (!client) throw invalid({ clientId: 'is not a client of this organisation' });
-  let requesterContactId: string | null = null;
-  let requesterUserId: string | null = null;
+/**
+ * Writes prepared tickets under consecutive numbers, in one statement (or in `trx` with the
+ * caller's other writes), then tells boards and sets the first timers.
+ */
+async function writeTickets(ctx: AppContext, tenantId: string, prepared: readonly PreparedTicket[], withinTransaction?: (trx: Db, rows: TicketRow[]) => Promise<void>): Promise<TicketRow[]> {
+  // Numbers are taken in a statement of their own (see nextTicketNumbers); a failed insert leaves a gap.
+  const first = await repo.nextTicketNumbers(ctx.db, tenantId, prepared.length);
+  const insert = (db: Db) => repo.insertNewTickets(db, tenantId, prepared.map((p, i) => ({ ticket: { ...p.row, number: first + i }, created: p.created, clockEvents: p.clockEvents })));
+  const rows = withinTransaction
+    ? await ctx.db.transaction().execute(async (trx) => {
+        const written = await insert(trx);
+        await withinTransaction(trx, written);
+        return written;
+      })
+    : await insert(ctx.db);
+  for (const row of rows) publishTicketChanged(tenantId, row.id, row.version);
+  const scheduler = ctx.clockScheduler;
+  // The scheduler stores timers asked for together in one insert.
+  if (scheduler) await Promise.all(rows.map((r) => scheduler.schedule({ tenantId, ticketId: r.id }, r.next_threshold_at, r.target_generation)));
+  return rows;
+}
+
+async function createCore(ctx: AppContext, author: Author, input: CreateCore, source: PactSource) {
+  const prepared = await prepareTicket(author, input, source, ctx.now());
+  const to = author.email && !author.staff ? author.email : null;
+  const { clocks } = prepared;
+  const [ticket] = await writeTickets(
+    ctx,
+    input.tenantId,
+    [prepared],
+    to
+      ? (trx, [row]) =>
+          enqueueEmail(trx, {
+            tenantId: input.tenantId,
+            to,
+            subject: `[${reference(row!.number)}] ${input.subject}`,
+            text: `We have received your request and opened ticket ${reference(row!.number)}.\n\n${input.subject}\n${clocks ? `\nWe will respond by ${clocks.first_response.dueAt.toISOString()}.` : ''}`,
+            kind: 'ticket_created',
+            ticketId: row!.id,
+            messageId: `<ticket-${row!.id}@servicepact>`,
+            inReplyTo: input.messageId ?? null,
+            references: input.messageId ? [input.messageId] : null,
+          }).then(() => undefined)
+      : undefined,
+  );
+  return { ticket: ticket!, clocks, names: prepared.names };
+}
+
+/** The intake cache as of the tenant's pact version (see pact-source.ts). */
+async function intakeSource(db: Db, tenantId: string): Promise<PactSource> {
+  return cachedPactSource(db, tenantId, await repo.pactVersion(db, tenantId));
+}
+
+type Requester = { contactId: string | null; userId: string | null; name: string | null; email: string | null };
+
+async function requesterOf(ctx: AppContext, actor: Actor, clientId: string, contactId: string | undefined): Promise<Requester> {
   if (actor.kind === 'client') {
-    requesterUserId = actor.userId;
-    requesterContactId = (await repo.contactOfUser(ctx.db, actor.tenantId, actor.userId))?.id ?? null;
-  } else if (input.requesterContactId) {
-    const contact = await repo.findContact(ctx.db, actor.tenantId, clientId, input.requesterContactId);
-    if (!contact) throw invalid({ requesterContactId: 'is not a contact of this client' });
-    requesterContactId = contact.id;
-    requesterUserId = contact.user_id;
+    const contact = await repo.contactOfUser(ctx.db, actor.tenantId, actor.userId);
+    return { contactId: contact?.id ?? null, userId: actor.userId, name: contact?.name ?? actor.name, email: contact?.email ?? actor.email };
   }
-  const ticket = await createCore(ctx, actor.kind === 'client' ? authorOf(actor) : { ...authorOf(actor), email: null }, {
+  if (!contactId) return { contactId: null, userId: null, name: null, email: null };
+  const contact = await repo.findContact(ctx.db, actor.tenantId, clientId, contactId);
+  if (!contact) throw invalid({ requesterContactId: 'is not a contact of this client' });
+  return { contactId: contact.id, userId: contact.user_id, name: contact.name, email: contact.email };
+}
+
+function coreInput(actor: Actor, clientId: string, input: CreateTicketInput, requester: Requester): CreateCore {
+  return {
     tenantId: actor.tenantId,
     clientId,
     siteId: input.siteId,
-    requesterContactId,
-    requesterUserId,
+    requesterContactId: requester.contactId,
+    requesterUserId: requester.userId,
     catalogItemId: input.catalogItemId,
     subject: input.subject,
     description: input.description ?? '',
@@ -396,9 +440,66 @@ export async function createTicket(ctx: AppContext, actor: Actor, input: CreateT
     deliveryMode: input.deliveryMode,
     tags: input.tags,
     source: actor.kind === 'client' ? 'portal' : actor.via === 'token' ? 'api' : 'staff',
-  });
-  const row = await repo.findTicket(ctx.db, { tenantId: actor.tenantId }, ticket.id);
-  return view(ctx, row!);
+  };
+}
+
+export async function createTicket(ctx: AppContext, actor: Actor, input: CreateTicketInput) {
+  if (!policy.canCreate(actor)) throw forbidden('You cannot open tickets');
+  const clientId = actor.kind === 'client' ? actor.clientId : input.clientId;
+  // One query checks the client and reads the version of the cached configuration.
+  const [client] = await repo.clientsForIntake(ctx.db, actor.tenantId, [clientId]);
+  if (!client) throw invalid({ clientId: 'is not a client of this organisation' });
+  const requester = await requesterOf(ctx, actor, clientId, input.requesterContactId);
+  const author = actor.kind === 'client' ? authorOf(actor) : { ...authorOf(actor), email: null };
+  const { ticket, clocks, names } = await createCore(ctx, author, coreInput(actor, clientId, input, requester), cachedPactSource(ctx.db, actor.tenantId, client.pact_version));
+  const row: repo.TicketViewRow = {
+    ...ticket,
+    client_name: names.clientName,
+    site_name: names.siteName,
+    contact_name: requester.name,
+    contact_email: requester.email,
+    requester_name: null,
+    requester_email: null,
+    catalog_item_name: names.catalogItemName,
+    assignee_name: null,
+    sort_key: '',
+  };
+  return presentTicket(row, clocks, []);
+}
+
+/** Prefixes a 400's field names with the item's place in a bulk request (`tickets[3].clientId`). */
+function atItem(error: unknown, index: number): never {
+  if (error instanceof AppError && error.code === 'validation_failed' && error.fields) {
+    const fields = Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [`tickets[${index}].${k}`, v]));
+    throw invalid(fields, `Ticket ${index + 1} of the request is invalid; nothing was created`);
+  }
+  throw error;
+}
+
+/**
+ * Many tickets in one request (monitoring and RMM integrations raising alerts in bursts): each is
+ * checked as by `createTicket`; one invalid ticket refuses the request, naming it, and nothing is
+ * written. Returns the new tickets' ids and references, in the order given.
+ */
+export async function createTicketsBulk(ctx: AppContext, actor: Actor, items: readonly CreateTicketInput[]) {
+  if (actor.kind !== 'staff' || !policy.canCreate(actor)) throw forbidden('Only staff and integrations open tickets in bulk');
+  const clientIds = [...new Set(items.map((i) => i.clientId))];
+  const clients = new Map((await repo.clientsForIntake(ctx.db, actor.tenantId, clientIds)).map((c) => [c.id, c]));
+  const source = cachedPactSource(ctx.db, actor.tenantId, clients.values().next().value?.pact_version ?? (await repo.pactVersion(ctx.db, actor.tenantId)));
+  const author = { ...authorOf(actor), email: null };
+  const now = ctx.now();
+  const prepared: PreparedTicket[] = [];
+  for (const [index, input] of items.entries()) {
+    try {
+      if (!clients.has(input.clientId)) throw invalid({ clientId: 'is not a client of this organisation' });
+      const requester = await requesterOf(ctx, actor, input.clientId, input.requesterContactId);
+      prepared.push(await prepareTicket(author, coreInput(actor, input.clientId, input, requester), source, now));
+    } catch (error) {
+      atItem(error, index);
+    }
+  }
+  const rows = await writeTickets(ctx, actor.tenantId, prepared);
+  return { items: rows.map((r) => ({ id: r.id, number: r.number, reference: reference(r.number), priority: r.priority, noContract: r.no_contract, nextDueAt: r.next_due_at?.toISOString() ?? null })) };
 }
 
 export type InboundAttachment = { filename: string; contentType: string; data: Buffer };
@@ -414,7 +515,7 @@ export async function createTicketFromEmail(
 ): Promise<TicketRow> {
   const contact = mail.contactId ? await repo.findContact(ctx.db, mail.tenantId, mail.clientId, mail.contactId) : undefined;
   const author: Author = { userId: null, contactId: contact?.id ?? null, name: contact?.name ?? mail.fromName ?? mail.fromEmail, email: contact?.email ?? mail.fromEmail, staff: false };
-  const ticket = await createCore(ctx, author, {
+  const { ticket } = await createCore(ctx, author, {
     tenantId: mail.tenantId,
     clientId: mail.clientId,
     requesterContactId: contact?.id ?? null,
@@ -423,7 +524,7 @@ export async function createTicketFromEmail(
     description: mail.text,
     source: 'email',
     messageId: mail.messageId ?? null,
-  });
+  }, await intakeSource(ctx.db, mail.tenantId));
   for (const a of mail.attachments ?? []) await storeAttachment(ctx.db, mail.tenantId, ticket.id, null, true, null, a.filename, a.contentType, a.data);
   return ticket;
 }
@@ -499,9 +600,10 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, in
 
     // Re-target retroactively: the terms in force at creation, with the new values (rule 4).
     if (reasons.length && !row.no_contract && row.targets) {
-      const loaded = await loadTargets(trx, { tenantId }, { clientId: row.client_id, catalogItemId: catalogItemId ?? undefined, urgency, impact, deliveryMode, siteId: row.site_id ?? undefined, priorityOverride: override ?? undefined, at: row.created_at });
+      const pact = livePactSource(trx, tenantId);
+      const loaded = await loadTargets(pact, { tenantId }, { clientId: row.client_id, catalogItemId: catalogItemId ?? undefined, urgency, impact, deliveryMode, siteId: row.site_id ?? undefined, priorityOverride: override ?? undefined, at: row.created_at });
       if (loaded.ok) {
-        const doc = targetsDocument(loaded, await calendarDefinitions(trx, tenantId));
+        const doc = targetsDocument(loaded, await pact.calendars());
         patch.targets = doc;
         patch.bump_generation = true;
         const reason = reasons.join('; ');
