@@ -103,8 +103,13 @@ function GoalDetail({
       <Text size="sm">{goal.reason}</Text>
       {goal.amountMinor !== 0 && (
         <Text size="sm">
-          <MoneyAmount amountMinor={goal.amountMinor} currency={currency} fw={600} /> {goal.amountMinor < 0 ? 'service credit' : 'incentive'}
-          {goal.amountExplanation ? `: ${goal.amountExplanation}` : ''}
+          {goal.amountMinor < 0 ? 'Service credit' : 'Incentive'} <MoneyAmount amountMinor={goal.amountMinor} currency={currency} fw={600} />
+          {goal.amountExplanation && (
+            <Text span size="sm" c="dimmed">
+              {' · '}
+              {goal.amountExplanation}
+            </Text>
+          )}
         </Text>
       )}
       <Text size="xs" c="dimmed">
@@ -148,6 +153,8 @@ export function GoalTicketsTable({ tickets, unitLabel, paths }: { tickets: GoalT
   const [page, setPage] = useState(1);
   const shown = useMemo(() => tickets.filter((t) => filter === 'all' || t.outcome === filter).sort((a, b) => order[a.outcome] - order[b.outcome] || a.number - b.number), [tickets, filter]);
   const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  // Compliance figures count tickets without a value of their own: no empty column then.
+  const withValues = tickets.some((t) => t.value !== null && t.value !== undefined);
   const rows = shown.slice((page - 1) * PAGE, page * PAGE);
   if (tickets.length === 0)
     return (
@@ -172,14 +179,14 @@ export function GoalTicketsTable({ tickets, unitLabel, paths }: { tickets: GoalT
           ]}
         />
       )}
-      <Table.ScrollContainer minWidth={620}>
+      <Table.ScrollContainer minWidth={560}>
         <Table verticalSpacing="xs" aria-label="Tickets behind the goal" striped>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Ticket</Table.Th>
               <Table.Th>Priority</Table.Th>
               <Table.Th>Outcome</Table.Th>
-              <Table.Th ta="right">{unitLabel ? `Value (${unitLabel})` : 'Value'}</Table.Th>
+              {withValues && <Table.Th ta="right">{unitLabel ? `Value (${unitLabel})` : 'Value'}</Table.Th>}
               <Table.Th>Note</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -203,9 +210,11 @@ export function GoalTicketsTable({ tickets, unitLabel, paths }: { tickets: GoalT
                 <Table.Td>
                   <ContributionBadge outcome={t.outcome} />
                 </Table.Td>
-                <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                  {plainNumber(t.value)}
-                </Table.Td>
+                {withValues && (
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {plainNumber(t.value)}
+                  </Table.Td>
+                )}
                 <Table.Td maw={240}>
                   <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
                     {t.note ?? ''}

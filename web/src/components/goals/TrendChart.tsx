@@ -40,7 +40,7 @@ export function TrendChart({ trend, height = 200 }: { trend: GoalTrend; height?:
       xAxis: { type: 'category', data: points.map((p) => periodShort(p.periodKey)), boundaryGap: true, axisTick: { alignWithLabel: true } },
       yAxis: {
         type: 'value',
-        min: trend.unit === 'percent' ? Math.max(0, Math.floor((min - 5) / 5) * 5) : 0,
+        min: trend.unit === 'percent' ? Math.max(0, Math.floor((min - 5) / 10) * 10) : 0,
         max: trend.unit === 'percent' ? 100 : Math.ceil(max * 1.15) || 1,
         axisLabel: { formatter: (v: number) => (trend.unit === 'percent' ? `${v} %` : String(v)) },
         splitLine: { lineStyle: { color: '#f1f3f5' } },
