@@ -6,7 +6,7 @@
 import type { BusinessCalendar } from '../calendar';
 import type { ManualValue, MetricUnit, Period, TicketFacts } from '../metrics/metric-types';
 import { metricDefinition, metricLabel } from '../metrics/registry';
-import { inScope } from '../metrics/scope';
+import { inScope, isWholeContract } from '../metrics/scope';
 import { countWords } from '../metrics/words';
 import type { GoalTerms, MetricKey } from '../pact/pact-types';
 import { comparatorSymbol, meets, negatedSymbol } from './compare';
@@ -62,7 +62,7 @@ function sampleWords(key: MetricKey, n: number): string {
 export function evaluateGoal(input: GoalInput): GoalEvaluation {
   const { goal, period } = input;
   const definition = metricDefinition(goal.metric.key);
-  const scoped = input.tickets.filter((t) => inScope(t, goal.scope));
+  const scoped = isWholeContract(goal.scope) ? input.tickets : input.tickets.filter((t) => inScope(t, goal.scope));
   const result = definition.compute({ period, calendar: input.calendar, tickets: scoped, excluded: input.excluded, manual: input.manual }, goal.metric);
 
   let outcome: GoalOutcome;
@@ -83,7 +83,7 @@ export function evaluateGoal(input: GoalInput): GoalEvaluation {
   const amount = goalAmount({ outcome, incentive: goal.incentive, penalty: goal.penalty, periodFeeMinor: input.periodFeeMinor, priorCreditsMinor: input.priorCreditsMinor, currency: input.currency });
 
   // Ticket order in the drill-down does not depend on the order the tickets were loaded in.
-  const contributions = [...result.contributions].sort((a, b) => a.number - b.number || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));
+  const contributions = result.contributions.sort((a, b) => a.number - b.number || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));
 
   return {
     goalId: goal.goalId,

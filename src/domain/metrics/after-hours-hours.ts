@@ -4,6 +4,7 @@
  * seconds (outside the coverage calendar) as hours, 2 decimals; each ticket contributes its own.
  * A sum: no entries is 0 hours, not "nothing to measure" (the goal's minimum sample decides).
  */
+import { contribution } from './contribution';
 import type { Contribution, MetricDefinition, MetricInput, MetricResult } from './metric-types';
 import { hours2 } from './rounding';
 import { inPeriod } from './ticket-history';
@@ -24,7 +25,7 @@ function compute(input: MetricInput): MetricResult {
     entries += own;
     total += seconds;
     if (seconds > 0) {
-      contributions.push({ ticketId: ticket.id, number: ticket.number, subject: ticket.subject, outcome: 'counted', value: hours2(seconds), note: `${countWords(own, 'time entry', 'time entries')} started in the period` });
+      contributions.push(contribution(ticket, 'counted', `${countWords(own, 'time entry', 'time entries')} started in the period`, hours2(seconds)));
     }
   }
   return { value: hours2(total), unit: 'hours', sample: entries, contributions };

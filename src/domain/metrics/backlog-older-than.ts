@@ -5,6 +5,7 @@
  * day, see `BusinessCalendar.addBusinessDays`) falls before the period's end.
  */
 import type { GoalMetric } from '../pact/pact-types';
+import { contribution } from './contribution';
 import type { Contribution, MetricDefinition, MetricInput, MetricResult } from './metric-types';
 import { isOpenAt } from './ticket-history';
 import { localMinute } from './words';
@@ -25,13 +26,7 @@ function compute(input: MetricInput, metric: GoalMetric): MetricResult {
     open += 1;
     const agedAt = input.calendar.addBusinessDays(ticket.createdAt, days);
     if (agedAt.getTime() >= end.getTime()) continue;
-    contributions.push({
-      ticketId: ticket.id,
-      number: ticket.number,
-      subject: ticket.subject,
-      outcome: 'counted',
-      note: `open since ${localMinute(input.calendar, ticket.createdAt)}; ${days} business days old at ${localMinute(input.calendar, agedAt)}`,
-    });
+    contributions.push(contribution(ticket, 'counted', `open since ${localMinute(input.calendar, ticket.createdAt)}; ${days} business days old at ${localMinute(input.calendar, agedAt)}`));
   }
   return { value: contributions.length, unit: 'count', sample: open, contributions };
 }

@@ -4,6 +4,7 @@
  * tickets spent in that status, clipped to the period, as hours, 2 decimals (summed in seconds,
  * rounded once); each ticket contributes its own hours. A sum: no waiting is 0 hours.
  */
+import { contribution } from './contribution';
 import type { Contribution, MetricDefinition, MetricInput, MetricResult } from './metric-types';
 import { hours2 } from './rounding';
 import { waitingOnClientInPeriod } from './ticket-history';
@@ -16,14 +17,7 @@ function compute(input: MetricInput): MetricResult {
     const waited = waitingOnClientInPeriod(ticket, input.calendar, input.period);
     if (!waited.overlaps) continue;
     total += waited.businessSeconds;
-    contributions.push({
-      ticketId: ticket.id,
-      number: ticket.number,
-      subject: ticket.subject,
-      outcome: 'counted',
-      value: hours2(waited.businessSeconds),
-      note: `waited ${durationWords(waited.businessSeconds)} of business time on the client`,
-    });
+    contributions.push(contribution(ticket, 'counted', `waited ${durationWords(waited.businessSeconds)} of business time on the client`, hours2(waited.businessSeconds)));
   }
   return { value: hours2(total), unit: 'hours', sample: contributions.length, contributions };
 }

@@ -8,6 +8,7 @@
  */
 import type { ClockKind, ClockState } from '../sla';
 import type { Contribution, MetricInput, MetricResult } from './metric-types';
+import { contribution } from './contribution';
 import { percent2 } from './rounding';
 import { durationWords, localMinute } from './words';
 
@@ -37,16 +38,15 @@ export function clockCompliance(kind: ClockKind, input: MetricInput): MetricResu
     const clock = ticket.clocks[kind];
     const how = decision(clock, from, to);
     if (how === null) continue;
-    const base = { ticketId: ticket.id, number: ticket.number, subject: ticket.subject };
     const reason = input.excluded.get(ticket.id);
     if (reason !== undefined) {
-      contributions.push({ ...base, outcome: 'excluded', note: reason });
+      contributions.push(contribution(ticket, 'excluded', reason));
       continue;
     }
     counted += 1;
     const isMet = how === 'completed' && clock.completedAt!.getTime() <= clock.dueAt.getTime();
     if (isMet) met += 1;
-    contributions.push({ ...base, outcome: isMet ? 'met' : 'breached', note: noteFor(clock, how, isMet, verb, input) });
+    contributions.push(contribution(ticket, isMet ? 'met' : 'breached', noteFor(clock, how, isMet, verb, input)));
   }
   return { value: percent2(met, counted), unit: 'percent', sample: counted, contributions };
 }

@@ -7,6 +7,7 @@
  */
 import type { ClockKind } from '../sla';
 import type { Contribution, MetricInput, MetricResult } from './metric-types';
+import { contribution } from './contribution';
 import { minutes2, ratio2 } from './rounding';
 import { durationWords } from './words';
 
@@ -24,14 +25,13 @@ export function clockDuration(kind: ClockKind, average: Average, input: MetricIn
     const clock = ticket.clocks[kind];
     const completed = clock.completedAt?.getTime();
     if (completed === undefined || completed < from || completed >= to) continue;
-    const base = { ticketId: ticket.id, number: ticket.number, subject: ticket.subject };
     const reason = input.excluded.get(ticket.id);
     if (reason !== undefined) {
-      contributions.push({ ...base, outcome: 'excluded', note: reason });
+      contributions.push(contribution(ticket, 'excluded', reason));
       continue;
     }
     seconds.push(clock.elapsedSeconds);
-    contributions.push({ ...base, outcome: 'counted', value: minutes2(clock.elapsedSeconds), note: `${VERB[kind]} after ${durationWords(clock.elapsedSeconds)} of business time` });
+    contributions.push(contribution(ticket, 'counted', `${VERB[kind]} after ${durationWords(clock.elapsedSeconds)} of business time`, minutes2(clock.elapsedSeconds)));
   }
   return { value: averageMinutes(seconds, average), unit: 'minutes', sample: seconds.length, contributions };
 }

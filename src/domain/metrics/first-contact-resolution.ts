@@ -5,9 +5,15 @@
  * not reopened by the period's end. Value: first-contact / counted x 100.
  */
 import type { Contribution, MetricDefinition, MetricInput, MetricResult } from './metric-types';
+import { contribution } from './contribution';
 import { percent2 } from './rounding';
 import { firstResolvedAt, inPeriod, reopenedBetween } from './ticket-history';
 import { countWords, localMinute } from './words';
+
+const REPLIES_WORDS: string[] = [];
+function repliesWords(n: number): string {
+  return (REPLIES_WORDS[n] ??= `${countWords(n, 'public staff reply or call', 'public staff replies or calls')} before resolution`);
+}
 
 function compute(input: MetricInput): MetricResult {
   const contributions: Contribution[] = [];
@@ -21,14 +27,11 @@ function compute(input: MetricInput): MetricResult {
       if (e.type === 'staff_public_reply') replies += 1;
     }
     const reopenedAt = reopenedBetween(ticket, resolvedAt, input.period.to);
-    const base = { ticketId: ticket.id, number: ticket.number, subject: ticket.subject };
-    const before = `${countWords(replies, 'public staff reply or call', 'public staff replies or calls')} before resolution`;
     if (replies <= 1 && reopenedAt === null) {
       firstContact += 1;
-      contributions.push({ ...base, outcome: 'met', value: 1, note: before });
+      contributions.push(contribution(ticket, 'met', repliesWords(replies), 1));
     } else {
-      const why = reopenedAt !== null ? `reopened ${localMinute(input.calendar, reopenedAt)}` : before;
-      contributions.push({ ...base, outcome: 'counted', value: 0, note: why });
+      contributions.push(contribution(ticket, 'counted', reopenedAt !== null ? `reopened ${localMinute(input.calendar, reopenedAt)}` : repliesWords(replies), 0));
     }
   }
   return { value: percent2(firstContact, contributions.length), unit: 'percent', sample: contributions.length, contributions };

@@ -3,6 +3,7 @@
  * to travel). Counts the on-site tickets with a resolution in the period; a ticket resolved twice
  * in the period counts once. Value: that count.
  */
+import { contribution } from './contribution';
 import type { Contribution, MetricDefinition, MetricInput, MetricResult } from './metric-types';
 import { resolvedIn } from './ticket-history';
 
@@ -10,7 +11,7 @@ function compute(input: MetricInput): MetricResult {
   const contributions: Contribution[] = [];
   for (const ticket of input.tickets) {
     if (ticket.deliveryMode !== 'onsite' || !resolvedIn(ticket, input.period)) continue;
-    contributions.push({ ticketId: ticket.id, number: ticket.number, subject: ticket.subject, outcome: 'counted', note: 'resolved on site' });
+    contributions.push(contribution(ticket, 'counted', 'resolved on site'));
   }
   return { value: contributions.length, unit: 'count', sample: contributions.length, contributions };
 }

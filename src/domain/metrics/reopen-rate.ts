@@ -3,6 +3,7 @@
  * ticket counts as reopened when it was reopened after that first resolution and before the
  * period's end. Value: reopened / counted x 100.
  */
+import { contribution } from './contribution';
 import type { Contribution, MetricDefinition, MetricInput, MetricResult } from './metric-types';
 import { percent2 } from './rounding';
 import { firstResolvedAt, inPeriod, reopenedBetween } from './ticket-history';
@@ -16,14 +17,7 @@ function compute(input: MetricInput): MetricResult {
     if (resolvedAt === null || !inPeriod(resolvedAt, input.period)) continue;
     const reopenedAt = reopenedBetween(ticket, resolvedAt, input.period.to);
     if (reopenedAt !== null) reopened += 1;
-    contributions.push({
-      ticketId: ticket.id,
-      number: ticket.number,
-      subject: ticket.subject,
-      outcome: 'counted',
-      value: reopenedAt === null ? 0 : 1,
-      note: reopenedAt === null ? `resolved ${localMinute(input.calendar, resolvedAt)}, not reopened` : `resolved ${localMinute(input.calendar, resolvedAt)}, reopened ${localMinute(input.calendar, reopenedAt)}`,
-    });
+    contributions.push(contribution(ticket, 'counted', reopenedAt === null ? "not reopened by the period's end" : `reopened ${localMinute(input.calendar, reopenedAt)}`, reopenedAt === null ? 0 : 1));
   }
   return { value: percent2(reopened, contributions.length), unit: 'percent', sample: contributions.length, contributions };
 }

@@ -10,10 +10,12 @@ export function ratio2(numerator: number, denominator: number): number {
     // Not whole numbers (never the case for seconds and counts): plain rounding is the best we can do.
     return Math.round((numerator / denominator) * 100) / 100;
   }
-  const n = BigInt(numerator) * 200n;
+  // Half up: floor((200 n + d) / 2d). In doubles while every intermediate is an exact integer
+  // (the common case, and allocation-free); in BigInt beyond that.
+  const top = numerator * 200 + denominator;
+  if (top <= Number.MAX_SAFE_INTEGER && denominator * 2 <= Number.MAX_SAFE_INTEGER) return Math.floor(top / (2 * denominator)) / 100;
   const d = BigInt(denominator);
-  const hundredths = (n + d) / (2n * d);
-  return Number(hundredths) / 100;
+  return Number((BigInt(numerator) * 200n + d) / (2n * d)) / 100;
 }
 
 /** `part` of `whole` as a percentage, 2 decimals; null when there is nothing to count. */

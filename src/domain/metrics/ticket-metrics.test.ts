@@ -211,3 +211,13 @@ describe('manual', () => {
     expect(run('manual', [], {}, { manualName: 'Patch coverage', manualUnit: 'percent' })).toEqual({ value: null, unit: 'percent', sample: 0, contributions: [] });
   });
 });
+
+describe('notes name local instants', () => {
+  it('in the calendar zone, on both sides of the DST change', () => {
+    const t = (created: string, reopened: string) => ticket({ number: 1, created, events: [['resolve', created], ['reopen', reopened]] });
+    // 24 Oct 23:30Z is 00:30 BST on the 25th; 25 Oct 01:30Z is 01:30 GMT (the second 01:30 that night).
+    expect(run('reopen_rate', [t('2026-10-24T20:00:00Z', '2026-10-24T23:30:00Z')]).contributions[0]!.note).toBe('reopened 2026-10-25 00:30');
+    expect(run('reopen_rate', [t('2026-10-24T20:00:00Z', '2026-10-25T01:30:00Z')]).contributions[0]!.note).toBe('reopened 2026-10-25 01:30');
+    expect(run('reopen_rate', [t('2026-10-24T20:00:00Z', '2026-10-25T00:30:00Z')]).contributions[0]!.note).toBe('reopened 2026-10-25 01:30');
+  });
+});

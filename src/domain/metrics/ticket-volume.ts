@@ -3,6 +3,7 @@
  * count. Breakdown by `category:<category>`, `priority:<priority>` and `site:<site id>`; a ticket
  * without a category or a site adds to no key of that dimension.
  */
+import { contribution } from './contribution';
 import type { Contribution, MetricDefinition, MetricInput, MetricResult } from './metric-types';
 import { inPeriod } from './ticket-history';
 
@@ -12,7 +13,7 @@ function compute(input: MetricInput): MetricResult {
   const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const ticket of input.tickets) {
     if (!inPeriod(ticket.createdAt, input.period)) continue;
-    contributions.push({ ticketId: ticket.id, number: ticket.number, subject: ticket.subject, outcome: 'counted' });
+    contributions.push(contribution(ticket, 'counted'));
     if (ticket.category !== null) add(`category:${ticket.category}`);
     add(`priority:${ticket.priority}`);
     if (ticket.siteId !== null) add(`site:${ticket.siteId}`);
