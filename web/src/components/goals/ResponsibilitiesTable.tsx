@@ -6,7 +6,7 @@ import type { Contribution, ResponsibilityEvaluation } from '../../api/goal-type
 import { formatDateTime } from '../../labels';
 import { ResponsibilityOutcomeBadge } from './GoalBadges';
 import type { GoalPaths } from './goal-paths';
-import { personName, ticketReference } from './goal-format';
+import { ticketReference } from './goal-format';
 
 const SHOWN = 5;
 
@@ -96,9 +96,9 @@ export function ResponsibilitiesTable({
                 <Text size="sm">{r.reason}</Text>
                 {r.attestation && (
                   <Text size="xs" c="dimmed">
-                    {r.attestation.kept ? 'Attested kept' : 'Attested breached'}
-                    {personName(r.attestation.by) ? ` by ${personName(r.attestation.by)}` : ''} on {formatDateTime(r.attestation.at)}
-                    {r.attestation.note ? `: ${r.attestation.note}` : ''}
+                    {/* The reason already says kept or not and by whom: add when, and the note. */}
+                    Attested {formatDateTime(r.attestation.at)}
+                    {r.attestation.note ? ` · “${r.attestation.note}”` : ''}
                   </Text>
                 )}
               </Table.Td>
