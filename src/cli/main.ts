@@ -6,6 +6,7 @@ import { databaseOptions, openMigratedDatabase, startServer } from '../server';
 import { registerUserCommands } from './user-command';
 import { registerSeedCommands } from './seed-command';
 import { registerCalendarCommands } from './calendar-command';
+import { registerClosePeriodCommand } from './close-period-command';
 
 const program = new Command()
   .name('servicepact')
@@ -32,6 +33,7 @@ program
 registerUserCommands(program, openMigratedDatabase);
 registerSeedCommands(program, openMigratedDatabase);
 registerCalendarCommands(program);
+registerClosePeriodCommand(program, openMigratedDatabase);
 
 try {
   await program.parseAsync(process.argv);

@@ -19,12 +19,15 @@ const EVERYONE: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 
 type Where = 'own' | 'otherClient' | 'otherTenant';
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds;
+type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds>;
 // Per client: a ticket (no contract in force now) with a public attachment, a time entry, the row's client user watching.
 type TicketIds = { ticketId: string; attachmentId: string; entryId: string };
 // Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
 // They use the seeded Gold plan and Premium Response rider, which no other row of this matrix retires or deletes.
 type ContractIds = { contractId: string; draftId: string; contractAt: string; goldPlanId: string; premiumRiderId: string };
+// Per client, made only for the routes that need them: a two-month contract with goals in a past
+// year, its first month final, its second a draft, and a manual value with an evidence file.
+type ScoreIds = { scoredContractId: string; finalPeriod: string; draftPeriod: string; goalId: string; manualGoalId: string; responsibilityId: string; manualValueId: string };
 // Pact configuration rows are tenant-wide; the client of the row set does not matter.
 type ConfigIds = { calendarId: string; planId: string; riderId: string; catalogItemId: string };
 
@@ -39,6 +42,8 @@ type Case = {
   public?: boolean;
   // Who may also act on other clients' rows of the same MSP (default: allowed staff and tokens).
   crossClient?: Principal[];
+  // The route needs a contract with scorecards (ScoreIds).
+  scores?: boolean;
 };
 
 const u = () => randomUUID().slice(0, 8);
@@ -47,6 +52,8 @@ const READERS: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const CONTRACT_WRITERS: Principal[] = ['owner', 'admin', 'account_manager', 'token_write'];
 const CONFIGURE: Principal[] = ['owner', 'admin', 'token_write'];
 const STAFF_READERS: Principal[] = [...STAFF, ...TOKENS];
+// Scorecards, statements and review packs: staff, and the client admin (final revisions only).
+const SCORE_READERS: Principal[] = [...STAFF, 'client_admin', ...TOKENS];
 const CALENDAR = { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']] } };
 const planTerms = (ids: Ids) => defaultPlans({ businessHours: ids.calendarId, allHours: ids.calendarId })[1]!.terms;
 const rider = () => ({ name: `Rider ${u()}`, effect: { kind: 'scale', factorPercent: 75, floorMinutes: 10 }, price: { amountMinor: 1000, currency: 'EUR', basis: 'flat' } });
@@ -161,6 +168,24 @@ const cases: Case[] = [
   { route: 'DELETE /tickets/:id/time-entries/:entryId', allow: ['owner', 'admin', 'dispatcher', 'token_write'], scoped: true, fresh: true },
   { route: 'POST /tickets/:id/timer/start', allow: [...STAFF, 'token_write'], scoped: true, fresh: true },
   { route: 'GET /tenant/ticket-settings', allow: ['owner', 'admin', ...TOKENS] },
+  // Scorecards and statements: client admins read (final revisions), client users never.
+  { route: 'GET /contracts/:id/scorecards', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'POST /contracts/:id/scorecards', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: (ids) => ({ periodKey: ids.draftPeriod }) },
+  { route: 'GET /contracts/:id/scorecards/:periodKey', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'GET /contracts/:id/scorecards/:periodKey/goals/:goalId', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'POST /contracts/:id/scorecards/:periodKey/finalise', allow: CONTRACT_WRITERS, scoped: true, fresh: true, scores: true },
+  { route: 'POST /contracts/:id/scorecards/:periodKey/reopen', allow: CONTRACT_WRITERS, scoped: true, fresh: true, scores: true, body: () => ({ reason: 'Disputed by the client' }) },
+  { route: 'GET /contracts/:id/goals/trend', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'GET /contracts/:id/statements/:periodKey', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'GET /contracts/:id/review-pack', allow: SCORE_READERS, scoped: true, scores: true },
+  // Manual metric values and their evidence are staff's; attestations and counts the client admin reads too.
+  { route: 'GET /contracts/:id/manual-values', allow: STAFF_READERS, scoped: true, scores: true },
+  { route: 'POST /contracts/:id/manual-values', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: (ids) => ({ goalId: ids.manualGoalId, periodKey: ids.draftPeriod, value: 90, evidenceNote: 'Survey' }) },
+  { route: 'GET /contracts/:id/manual-values/:valueId/evidence', allow: STAFF_READERS, scoped: true, scores: true },
+  { route: 'GET /contracts/:id/attestations', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'POST /contracts/:id/attestations', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: (ids) => ({ responsibilityId: ids.responsibilityId, periodKey: ids.draftPeriod, kept: true }) },
+  { route: 'GET /contracts/:id/counts', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'POST /contracts/:id/counts', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: () => ({ kind: 'users', count: 12, effectiveFrom: '2000-01-01' }) },
   { route: 'PATCH /tenant/ticket-settings', allow: ['owner', 'admin', 'token_write'], body: () => ({ commentOnClosed: 'reopen' }) },
 ];
 
@@ -233,6 +258,37 @@ async function contractRows(owner: Agent, clientId: string): Promise<ContractIds
   return { contractId: active.id, draftId: draft.id, contractAt, goldPlanId, premiumRiderId };
 }
 
+/**
+ * A two-month contract in a window of its own (rows of one client never overlap, and the months
+ * have ended) with a compliance goal, a manual goal and an attested responsibility; the first
+ * month finalised, the second a draft; a manual value with an evidence file.
+ */
+let scoredWindow = 0;
+async function scoreRows(owner: Agent, ids: Ids): Promise<ScoreIds> {
+  const k = scoredWindow++;
+  const month = (i: number) => `${1900 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  const [finalPeriod, draftPeriod, end] = [month(2 * k), month(2 * k + 1), month(2 * k + 2)];
+  const goalId = randomUUID();
+  const manualGoalId = randomUUID();
+  const responsibilityId = randomUUID();
+  const draft = await json(await owner.post('/api/v1/contracts', { clientId: ids.clientId, name: `K ${u()}`, planId: ids.goldPlanId, startsAt: `${finalPeriod}-01T12:00:00Z`, endsAt: `${end}-01T12:00:00Z` }), 'scored contract');
+  const base = { scope: {}, incentive: null, method: 'As agreed', minSample: 0, period: 'monthly' };
+  const goals = [
+    { ...base, goalId, objective: 'Fast answers', metric: { key: 'first_response_compliance' }, comparator: 'gte', target: 90, penalty: { kind: 'fixed', amountMinor: 1000, capPerPeriodMinor: 1000, capOverallMinor: 5000 } },
+    { ...base, goalId: manualGoalId, objective: 'Happy users', metric: { key: 'manual', manualName: 'CSAT', manualUnit: 'percent' }, comparator: 'gte', target: 80, penalty: null },
+  ];
+  const responsibilities = [{ responsibilityId, description: 'Approve changes in time', measure: { kind: 'attested' }, excludeFromCompliance: false }];
+  await json(await owner.patch(`/api/v1/contracts/${draft.id}`, { goals, responsibilities }), 'goals');
+  await json(await owner.post(`/api/v1/contracts/${draft.id}/activate`), 'scored activation');
+  const path = `/api/v1/contracts/${draft.id}`;
+  await json(await owner.post(`${path}/scorecards`, { periodKey: finalPeriod }), 'scorecard');
+  await json(await owner.post(`${path}/scorecards/${finalPeriod}/finalise`), 'finalise');
+  await json(await owner.post(`${path}/scorecards`, { periodKey: draftPeriod }), 'draft scorecard');
+  const evidenceFile = { filename: 'survey.txt', contentType: 'text/plain', dataBase64: 'OTA=' };
+  const value = await json(await owner.post(`${path}/manual-values`, { goalId: manualGoalId, periodKey: finalPeriod, value: 90, evidenceNote: 'Survey', evidenceFile }), 'manual value');
+  return { scoredContractId: draft.id, finalPeriod, draftPeriod, goalId, manualGoalId, responsibilityId, manualValueId: value.id };
+}
+
 /** A calendar, plan, rider and catalog item of the owner's tenant. */
 async function configRows(owner: Agent): Promise<ConfigIds> {
   const calendar = await json(await owner.post('/api/v1/calendars', { name: `Cal ${u()}`, definition: CALENDAR }), 'calendar');
@@ -245,13 +301,20 @@ async function configRows(owner: Agent): Promise<ConfigIds> {
 }
 
 const fixed = new Map<string, Ids>();
-async function idsFor(where: Where, fresh: boolean): Promise<Ids> {
+async function idsFor(where: Where, fresh: boolean, scores = false): Promise<Ids> {
   const key = where;
-  if (!fresh && fixed.has(key)) return fixed.get(key)!;
+  // Routes that use up a scorecard get fresh scorecards under the fixed rows (much cheaper than fresh rows).
+  if (fresh && scores) return { ...(await idsFor(where, false)), ...(await scoreRows(where === 'otherTenant' ? w.ownerB : w.ownerA, await idsFor(where, false))) };
+  if (!fresh && fixed.has(key)) return withScores(where, fixed.get(key)!, scores);
   const ids =
     where === 'own' ? await rowsUnder(w.ownerA, w.tenantA, w.a1) : where === 'otherClient' ? await rowsUnder(w.ownerA, w.tenantA, w.a2) : await rowsUnder(w.ownerB, tenantBId, w.b1);
   if (!fresh) fixed.set(key, ids);
-  return ids;
+  return withScores(where, ids, scores);
+}
+
+async function withScores(where: Where, ids: Ids, scores: boolean): Promise<Ids> {
+  if (!scores || ids.scoredContractId) return ids;
+  return Object.assign(ids, await scoreRows(where === 'otherTenant' ? w.ownerB : w.ownerA, ids));
 }
 
 let tenantBId: string;
@@ -266,6 +329,7 @@ function idOf(route: string, ids: Ids): string {
   if (path.startsWith('/riders')) return ids.riderId;
   if (path.startsWith('/catalog')) return ids.catalogItemId;
   if (path.startsWith('/tickets')) return ids.ticketId;
+  if (/^\/contracts\/:id\/(scorecards|statements|goals|review-pack|manual-values|attestations|counts)/.test(path)) return ids.scoredContractId!;
   if (path.startsWith('/contracts')) return route.startsWith('PATCH') || path.endsWith('/activate') ? ids.draftId : ids.contractId;
   return ids.userId;
 }
@@ -279,6 +343,9 @@ function fill(route: string, ids: Ids): { method: string; url: string } {
     .replace(':attachmentId', ids.attachmentId)
     .replace(':entryId', ids.entryId)
     .replace(':userId', ids.userId)
+    .replace(':periodKey', (route.endsWith('/finalise') ? ids.draftPeriod : ids.finalPeriod) ?? '')
+    .replace(':goalId', ids.goalId ?? '')
+    .replace(':valueId', ids.manualValueId ?? '')
     .replace(':id', idOf(route, ids))
     .replace(':number', '2');
   return { method, url: `/api/v1${url}${route.endsWith('/preview') ? '?minutes=60' : ''}` };
@@ -333,7 +400,7 @@ describe('authorisation matrix', () => {
       const wheres: Where[] = c.scoped ? ['own', 'otherClient', 'otherTenant'] : ['own'];
       for (const p of PRINCIPALS) {
         for (const where of wheres) {
-          const ids = await idsFor(where, !!c.fresh);
+          const ids = await idsFor(where, !!c.fresh, !!c.scores);
           const { method, url } = fill(c.route, ids);
           const res = await call(p, method, url, c.body?.(ids));
           const allowed = c.allow.includes(p);

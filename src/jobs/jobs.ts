@@ -3,6 +3,7 @@ import type { AppContext } from '../http/context';
 import { startBoss, type BossOptions } from './boss';
 import { BossClockScheduler } from './clock-scheduler';
 import { enqueueMissedTimers, startThresholdWorker, type ThresholdWorkerOptions } from './clock-threshold.worker';
+import { startScorecardClose, type ScorecardClose } from './scorecard-close.worker';
 
 export type Jobs = {
   boss: PgBoss;
@@ -21,6 +22,8 @@ export type StartJobsOptions = {
   /** Enqueue timers missed while the server was down (default true). */
   recoverMissed?: boolean;
   worker?: ThresholdWorkerOptions;
+  /** Run the period close (scorecards of ended months) every 15 minutes (default true). */
+  closePeriods?: boolean;
   onError?: (err: unknown) => void;
 };
 
@@ -41,8 +44,10 @@ export async function startJobs(ctx: AppContext, options: StartJobsOptions = {})
   const handle = await startBoss(bossOptions, { onError: options.onError });
   const scheduler = new BossClockScheduler(handle.boss);
   let workerId: string | null = null;
+  let close: ScorecardClose | null = null;
   try {
     if (options.work ?? true) workerId = await startThresholdWorker(ctx, handle.boss, scheduler, { onError: options.onError, ...options.worker });
+    if (options.closePeriods ?? true) close = await startScorecardClose(ctx, handle.boss, { work: options.work ?? true, onError: options.onError });
     ctx.clockScheduler = scheduler;
     const missed = options.recoverMissed ?? true ? await enqueueMissedTimers(ctx, scheduler) : 0;
     return {
@@ -51,12 +56,14 @@ export async function startJobs(ctx: AppContext, options: StartJobsOptions = {})
       workerId,
       missed,
       async stop(stopOptions) {
+        close?.stop();
         if (ctx.clockScheduler === scheduler) ctx.clockScheduler = undefined;
         scheduler.close();
         await handle.stop(stopOptions);
       },
     };
   } catch (err) {
+    close?.stop();
     scheduler.close();
     await handle.stop({ graceful: false });
     throw err;

@@ -1,0 +1,380 @@
+/**
+ * Evaluating contracts' months: load everything the pure scorecard evaluation reads, for a batch
+ * of contracts of one tenant, in a handful of set-based statements (terms, calendars, tickets,
+ * their events, staff replies, time entries, manual values, attestations, counts, prior credits),
+ * then build each ticket's facts and evaluate. No writes here: callers store the documents.
+ *
+ * Entry points:
+ * - `evaluateContractMonth(ctx, tenantId, contractId, monthKey)`: one contract's scorecard
+ *   document for a month, computed now, not stored.
+ * - `closeMonthForAllContracts(ctx, monthKey, onProgress?)`: revision 1 (draft) of the month for
+ *   every contract in force in it that has none yet, across all tenants.
+ * - `closeEndedMonths(ctx)`: the period-close job; each contract's last month ended in its zone.
+ */
+import type { CalendarDefinition } from '../../domain/calendar';
+import { evaluateScorecard, monthBounds, monthKeyAt, type ScorecardInput } from '../../domain/goals';
+import type { ScorecardDocument } from '../../domain/goals/goal-types';
+import { buildTicketFacts } from '../../domain/metrics/ticket-facts';
+import type { ManualValue, TicketFacts } from '../../domain/metrics/metric-types';
+import type { CatalogCategory, TermsVersion } from '../../domain/pact/pact-types';
+import { versionAt } from '../../domain/pact/terms-at';
+import type { TicketTargetsDocument } from '../../domain/tickets';
+import type { AppContext } from '../../http/context';
+import { calendarFor } from '../tickets/tickets.service';
+import * as repo from './scorecards.repository';
+import type { ContractHead } from './scorecards.repository';
+
+// ---------- months and quarters (keys in the contract's zone; bounds from the domain) ----------
+
+const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+function parseMonth(key: string): { y: number; m: number } {
+  const match = MONTH_KEY.exec(key);
+  if (!match) throw new RangeError(`not a month key: ${key}`);
+  return { y: Number(match[1]), m: Number(match[2]) };
+}
+
+const monthKeyOf = (y: number, m: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+
+export function previousMonth(key: string): string {
+  const { y, m } = parseMonth(key);
+  return m === 1 ? monthKeyOf(y - 1, 12) : monthKeyOf(y, m - 1);
+}
+
+export function nextMonth(key: string): string {
+  const { y, m } = parseMonth(key);
+  return m === 12 ? monthKeyOf(y + 1, 1) : monthKeyOf(y, m + 1);
+}
+
+/** '2026-09' -> '2026-Q3'. */
+export function quarterKeyOf(monthKey: string): string {
+  const { y, m } = parseMonth(monthKey);
+  return `${y}-Q${Math.ceil(m / 3)}`;
+}
+
+export const isQuarterEndMonth = (monthKey: string): boolean => parseMonth(monthKey).m % 3 === 0;
+
+/** The first month of the quarter the month is in. */
+export function quarterStartMonth(monthKey: string): string {
+  const { y, m } = parseMonth(monthKey);
+  return monthKeyOf(y, m - ((m - 1) % 3));
+}
+
+/** The month as UTC instants widened by a day each side: covers the month in every zone. */
+function roughMonth(monthKey: string): { from: Date; to: Date } {
+  const { y, m } = parseMonth(monthKey);
+  const day = 86_400_000;
+  return { from: new Date(Date.UTC(y, m - 1, 1) - day), to: new Date(Date.UTC(y, m, 1) + day) };
+}
+
+// ---------- the contract's pact: terms history and calendar ----------
+
+export type ContractPact = { history: TermsVersion[]; calendarId: string | null; calendar: CalendarDefinition | null; zone: string };
+
+/**
+ * The accepted terms history and the contract calendar of each contract. The calendar is the one
+ * of the latest accepted terms (amendments do not move a contract to another calendar); its zone
+ * gives the months.
+ */
+export async function loadPacts(ctx: AppContext, tenantId: string, contractIds: readonly string[]): Promise<Map<string, ContractPact>> {
+  const rows = await repo.acceptedTerms(ctx.db, tenantId, contractIds);
+  const histories = new Map<string, TermsVersion[]>();
+  for (const r of rows) {
+    let h = histories.get(r.contract_id);
+    if (!h) histories.set(r.contract_id, (h = []));
+    h.push({ version: r.number, inForceFrom: r.in_force_from, terms: r.terms });
+  }
+  const calendarIds = [...histories.values()].map((h) => h[h.length - 1]!.terms.calendarId).filter(Boolean);
+  const calendars = await repo.calendarDefinitions(ctx.db, tenantId, calendarIds);
+  const out = new Map<string, ContractPact>();
+  for (const id of contractIds) {
+    const history = histories.get(id) ?? [];
+    const calendarId = history.length ? history[history.length - 1]!.terms.calendarId : null;
+    const calendar = calendarId ? (calendars.get(calendarId) ?? null) : null;
+    out.set(id, { history, calendarId, calendar, zone: calendar?.timeZone ?? 'UTC' });
+  }
+  return out;
+}
+
+export type MonthBounds = { from: Date; to: Date };
+
+export function boundsOf(monthKey: string, zone: string): MonthBounds {
+  const b = monthBounds(monthKey, zone);
+  return { from: b.from, to: b.to };
+}
+
+/** Why a contract's month cannot be evaluated (yet), in words that follow "periodKey"; null when it can. */
+export function monthProblem(contract: ContractHead, pact: ContractPact, monthKey: string, now: Date): string | null {
+  if (contract.status === 'draft' || pact.history.length === 0) return 'cannot be evaluated: the contract has no accepted terms yet (activate it first)';
+  if (!pact.calendar) return "cannot be evaluated: the contract's calendar no longer exists";
+  const b = boundsOf(monthKey, pact.zone);
+  if (b.to > now) return `has not ended yet in the contract's time zone (${pact.zone}): ${monthKey} ends ${b.to.toISOString()}`;
+  if (b.to <= contract.starts_at) return `ends before the contract starts (${contract.starts_at.toISOString()})`;
+  if (contract.ends_at && contract.ends_at <= b.from) return `starts after the contract ended (${contract.ends_at.toISOString()})`;
+  return null;
+}
+
+// ---------- evaluating a batch ----------
+
+export type MonthJob = { contract: ContractHead; monthKey: string; pact: ContractPact };
+export type EvaluatedMonth = { job: MonthJob; bounds: MonthBounds; document: ScorecardDocument };
+
+type Prepared = { job: MonthJob; bounds: MonthBounds; widest: MonthBounds; quarterKey: string | null };
+
+function prepare(job: MonthJob): Prepared {
+  const bounds = boundsOf(job.monthKey, job.pact.zone);
+  const terms = versionAt(job.pact.history, new Date(bounds.to.getTime() - 1))?.terms ?? job.pact.history[0]?.terms;
+  const quarterly = isQuarterEndMonth(job.monthKey) && (terms?.goals ?? []).some((g) => g.period === 'quarterly');
+  // A quarterly goal in the quarter's last month looks back over the whole quarter.
+  const widest = quarterly ? { from: boundsOf(quarterStartMonth(job.monthKey), job.pact.zone).from, to: bounds.to } : bounds;
+  return { job, bounds, widest, quarterKey: isQuarterEndMonth(job.monthKey) ? quarterKeyOf(job.monthKey) : null };
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(r);
+  }
+  return m;
+}
+
+/**
+ * Evaluates the jobs (contracts of one tenant, each with its month) from the data now. Throws
+ * when the data cannot be read; an evaluation that fails for one contract fails the batch.
+ */
+export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: readonly MonthJob[], evaluatedAt: Date): Promise<EvaluatedMonth[]> {
+  if (!jobs.length) return [];
+  const db = ctx.db;
+  const prepared = jobs.map(prepare);
+  const contractIds = prepared.map((p) => p.job.contract.id);
+  const until = new Date(Math.max(...prepared.map((p) => p.bounds.to.getTime())));
+  const earliest = new Date(Math.min(...prepared.map((p) => p.widest.from.getTime())));
+
+  const tickets = await repo.ticketsInWindows(
+    db,
+    tenantId,
+    prepared.map((p) => ({ contractId: p.job.contract.id, from: p.widest.from, to: p.widest.to })),
+  );
+  const ticketIds = tickets.map((t) => t.id);
+  const pairs = prepared.map((p) => ({ contractId: p.job.contract.id, monthKey: p.job.monthKey }));
+  const periodKeys = prepared.flatMap((p) => (p.quarterKey ? [p.job.monthKey, p.quarterKey] : [p.job.monthKey]));
+  const [events, replies, entries, manual, attestations, counts, credits] = await Promise.all([
+    repo.ticketEvents(db, tenantId, ticketIds, until),
+    repo.staffPublicReplies(db, tenantId, ticketIds, until),
+    repo.timeEntries(db, tenantId, ticketIds, earliest, until),
+    repo.latestManualValues(db, tenantId, contractIds, periodKeys),
+    repo.latestAttestations(db, tenantId, pairs),
+    repo.listCounts(db, tenantId, contractIds),
+    repo.priorCredits(db, tenantId, pairs),
+  ]);
+
+  const eventsOf = groupBy(events, (e) => e.ticket_id);
+  const repliesOf = groupBy(replies, (r) => r.ticket_id);
+  const entriesOf = groupBy(entries, (e) => e.ticket_id);
+  const ticketsOf = groupBy(tickets, (t) => t.contract_id);
+  const manualOf = groupBy(manual, (v) => v.contract_id);
+  const attestationsOf = groupBy(attestations, (a) => a.contract_id);
+  const countsOf = groupBy(counts, (c) => c.contract_id);
+  const creditsOf = groupBy(credits, (c) => c.contract_id);
+
+  return prepared.map(({ job, bounds, widest }) => {
+    const id = job.contract.id;
+    const at = bounds.to;
+    const facts: TicketFacts[] = [];
+    for (const t of ticketsOf.get(id) ?? []) {
+      if (t.created_at >= widest.to) continue;
+      facts.push(
+        buildTicketFacts({
+          ticket: {
+            id: t.id,
+            number: t.number,
+            subject: t.subject,
+            createdAt: t.created_at,
+            priority: t.priority,
+            category: (t.category as CatalogCategory | null) ?? null,
+            siteId: t.site_id,
+            deliveryMode: t.delivery_mode,
+            targets: (t.targets as TicketTargetsDocument | null) ?? null,
+          },
+          events: (eventsOf.get(t.id) ?? []).filter((e) => e.at <= at).map((e) => ({ type: e.type, at: e.at, data: e.data ?? {} })),
+          staffPublicReplies: (repliesOf.get(t.id) ?? []).filter((r) => r.created_at <= at).map((r) => r.created_at),
+          timeEntries: (entriesOf.get(t.id) ?? [])
+            .filter((e) => e.started_at >= widest.from && e.started_at < at)
+            .map((e) => ({ startedAt: e.started_at, endedAt: e.ended_at, billable: e.billable, inCoverageSeconds: e.in_coverage_seconds, afterHoursSeconds: e.after_hours_seconds })),
+          at,
+          calendar: calendarFor,
+        }),
+      );
+    }
+    const manualValues = new Map<string, ManualValue>();
+    for (const v of manualOf.get(id) ?? []) {
+      manualValues.set(`${v.goal_id}|${v.period_key}`, {
+        value: Number(v.value),
+        evidenceNote: v.evidence_note,
+        evidenceUrl: v.evidence_url,
+        hasFile: v.has_file,
+        enteredBy: v.entered_by_name ?? v.entered_by,
+        enteredAt: v.entered_at,
+      });
+    }
+    const attested = new Map<string, { kept: boolean; note: string; by: string; at: Date }>();
+    for (const a of attestationsOf.get(id) ?? []) attested.set(a.responsibility_id, { kept: a.kept, note: a.note, by: a.attested_by_name ?? a.attested_by, at: a.attested_at });
+    const calendarDef = job.pact.calendar;
+    if (!calendarDef || !job.pact.calendarId) throw new RangeError(`contract ${id} has no calendar`);
+    const input: ScorecardInput = {
+      contractId: id,
+      monthKey: job.monthKey,
+      timeZone: job.pact.zone,
+      contract: { startsAt: job.contract.starts_at, endsAt: job.contract.ends_at },
+      termsHistory: job.pact.history,
+      calendar: calendarFor(job.pact.calendarId, calendarDef),
+      tickets: facts,
+      manualValues,
+      attestations: attested,
+      counts: (countsOf.get(id) ?? []).map((c) => ({ kind: c.kind, count: c.count, effectiveFrom: c.effective_from })),
+      priorCreditsMinor: new Map((creditsOf.get(id) ?? []).map((c) => [c.goal_id, c.credits])),
+      evaluatedAt,
+    };
+    return { job, bounds, document: evaluateScorecard(input) };
+  });
+}
+
+/** One contract's scorecard for a month, computed from the data now and not stored (no checks of the month). */
+export async function evaluateContractMonth(ctx: AppContext, tenantId: string, contractId: string, monthKey: string): Promise<ScorecardDocument> {
+  const contract = await repo.findContract(ctx.db, { tenantId }, contractId);
+  if (!contract) throw new RangeError(`no contract ${contractId} in tenant ${tenantId}`);
+  const pact = (await loadPacts(ctx, tenantId, [contract.id])).get(contract.id)!;
+  const [r] = await evaluateMonths(ctx, tenantId, [{ contract, monthKey, pact }], ctx.now());
+  return r!.document;
+}
+
+// ---------- closing months ----------
+
+export type CloseProgress = (done: number, total: number) => void;
+
+export type CloseResult = {
+  /** Contracts in force in the month (in their zone) and activated. */
+  contracts: number;
+  /** New revision-1 drafts written by this run. */
+  created: number;
+  /** Contracts whose month already had a scorecard (another server, an earlier run, staff). */
+  existing: number;
+  /** Contracts whose evaluation failed, with why; the others are not held up. */
+  failed: Array<{ tenantId: string; contractId: string; error: string }>;
+};
+
+const BATCH = 25;
+
+/** Evaluates and stores revision 1 of each job's month; a month that already has one is left alone. */
+async function closeJobs(ctx: AppContext, jobs: MonthJob[], result: CloseResult, onProgress?: CloseProgress): Promise<void> {
+  result.contracts += jobs.length;
+  const existing = await repo.existingMonths(
+    ctx.db,
+    jobs.map((j) => ({ tenantId: j.contract.tenant_id, contractId: j.contract.id, monthKey: j.monthKey })),
+  );
+  const todo = jobs.filter((j) => !existing.has(`${j.contract.id}|${j.monthKey}`));
+  result.existing += jobs.length - todo.length;
+  const total = jobs.length;
+  let done = jobs.length - todo.length;
+  onProgress?.(done, total);
+  const batches: MonthJob[][] = [];
+  for (const group of groupBy(todo, (j) => j.contract.tenant_id).values()) {
+    for (let i = 0; i < group.length; i += BATCH) batches.push(group.slice(i, i + BATCH));
+  }
+  const runBatch = async (batch: MonthJob[]) => {
+    const tenantId = batch[0]!.contract.tenant_id;
+    let evaluated: EvaluatedMonth[] = [];
+    try {
+      evaluated = await evaluateMonths(ctx, tenantId, batch, ctx.now());
+    } catch {
+      // One contract's bad data must not stop the others: evaluate this batch one by one.
+      for (const job of batch) {
+        try {
+          evaluated.push(...(await evaluateMonths(ctx, tenantId, [job], ctx.now())));
+        } catch (err) {
+          result.failed.push({ tenantId, contractId: job.contract.id, error: err instanceof Error ? err.message : String(err) });
+        }
+      }
+    }
+    // Two servers closing the same month: the unique (contract, month, revision) keeps one row.
+    const inserted = await repo.insertScorecards(
+      ctx.db,
+      evaluated.map((e) => ({
+        tenant_id: tenantId,
+        contract_id: e.job.contract.id,
+        client_id: e.job.contract.client_id,
+        period_key: e.job.monthKey,
+        period_from: e.bounds.from,
+        period_to: e.bounds.to,
+        revision: 1,
+        document: e.document,
+        evaluated_at: new Date(e.document.evaluatedAt),
+      })),
+    );
+    result.created += inserted.length;
+    result.existing += evaluated.length - inserted.length;
+    done += batch.length;
+    onProgress?.(done, total);
+  };
+  // PostgreSQL serves a few batches at once; PGlite is one connection.
+  const parallel = ctx.dbKind === 'postgres' ? 3 : 1;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, batches.length) }, async () => {
+      while (next < batches.length) await runBatch(batches[next++]!);
+    }),
+  );
+}
+
+/** Activated contracts that may be in force in the month, with their pacts, grouped by tenant. */
+async function candidates(ctx: AppContext, from: Date, to: Date, tenantIds?: readonly string[]): Promise<Array<{ contract: ContractHead; pact: ContractPact }>> {
+  const contracts = await repo.contractsOverlapping(ctx.db, from, to, tenantIds);
+  const out: Array<{ contract: ContractHead; pact: ContractPact }> = [];
+  for (const [tenantId, list] of groupBy(contracts, (c) => c.tenant_id)) {
+    for (let i = 0; i < list.length; i += 500) {
+      const slice = list.slice(i, i + 500);
+      const pacts = await loadPacts(ctx, tenantId, slice.map((c) => c.id));
+      for (const c of slice) out.push({ contract: c, pact: pacts.get(c.id)! });
+    }
+  }
+  return out;
+}
+
+/**
+ * Revision 1 (draft) of `monthKey` for every contract in force in that month (in its calendar's
+ * zone) that has no scorecard for it yet, across all tenants (or those named). Months that have
+ * not ended in a contract's zone are left out. Idempotent: run it twice, or on two servers at
+ * once, and each month still has one revision 1.
+ */
+export async function closeMonthForAllContracts(ctx: AppContext, monthKey: string, onProgress?: CloseProgress, opts: { tenantIds?: readonly string[] } = {}): Promise<CloseResult> {
+  parseMonth(monthKey);
+  const rough = roughMonth(monthKey);
+  const now = ctx.now();
+  const result: CloseResult = { contracts: 0, created: 0, existing: 0, failed: [] };
+  const jobs = (await candidates(ctx, rough.from, rough.to, opts.tenantIds))
+    .filter(({ contract, pact }) => monthProblem(contract, pact, monthKey, now) === null)
+    .map(({ contract, pact }) => ({ contract, pact, monthKey }));
+  await closeJobs(ctx, jobs, result, onProgress);
+  return result;
+}
+
+/**
+ * The period close: for every activated contract, the last month that has ended in its zone,
+ * when that month has no scorecard yet (a contract ended within that month included).
+ */
+export async function closeEndedMonths(ctx: AppContext, opts: { tenantIds?: readonly string[] } = {}): Promise<CloseResult> {
+  const now = ctx.now();
+  const result: CloseResult = { contracts: 0, created: 0, existing: 0, failed: [] };
+  // Contracts in force at some point of the last ~2 months: enough for any zone's last ended month.
+  const day = 86_400_000;
+  const jobs: MonthJob[] = [];
+  for (const { contract, pact } of await candidates(ctx, new Date(now.getTime() - 64 * day), new Date(now.getTime() + day), opts.tenantIds)) {
+    const monthKey = previousMonth(monthKeyAt(now, pact.zone));
+    if (monthProblem(contract, pact, monthKey, now) === null) jobs.push({ contract, pact, monthKey });
+  }
+  await closeJobs(ctx, jobs, result);
+  return result;
+}
