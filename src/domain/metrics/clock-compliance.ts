@@ -1,8 +1,8 @@
 /**
  * Compliance of one clock kind (first response or resolution), shared by the two compliance
- * metrics. A clock counts in the period it is decided in: completed in the period, or due in the
- * period and not completed by its end (breached while open). A clock completed late in a later
- * period counts there too, as breached: the late answer is a fact of that period as well.
+ * metrics. A clock counts once, in the period it is decided in: met when completed by its due
+ * instant (decided then), breached at its due instant otherwise (decided then, whether it was
+ * completed later in the period, in a later one, or not yet). So a late answer never counts twice.
  * Value: met / counted x 100. Tickets without clocks (no contract) do not count; excluded tickets
  * (client breached a responsibility) are listed as `excluded` and left out of the figure.
  */
@@ -17,13 +17,13 @@ const VERB: Record<ClockKind, { done: string; none: string }> = {
   resolution: { done: 'resolved', none: 'not resolved' },
 };
 
-/** Whether the clock is decided in [from, to), and how. */
+/** Whether the clock is decided in [from, to), and how: met when completed, or breached at its due instant. */
 function decision(clock: ClockState, from: number, to: number): 'completed' | 'open_past_due' | null {
   const completed = clock.completedAt === null ? null : clock.completedAt.getTime();
-  if (completed !== null && completed >= from && completed < to) return 'completed';
   const due = clock.dueAt.getTime();
-  if ((completed === null || completed >= to) && due >= from && due < to) return 'open_past_due';
-  return null;
+  const decidedAt = completed !== null && completed <= due ? completed : due;
+  if (decidedAt < from || decidedAt >= to) return null;
+  return completed !== null && completed < to ? 'completed' : 'open_past_due';
 }
 
 export function clockCompliance(kind: ClockKind, input: MetricInput): MetricResult {
