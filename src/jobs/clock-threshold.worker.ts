@@ -41,11 +41,12 @@ export async function processThresholdJobs(ctx: AppContext, jobs: readonly Clock
   const refs = [...wanted.values()];
   await ctx.db.transaction().execute(async (trx) => {
     // Row locks in a fixed order: evaluations of one ticket queue, and batches never deadlock.
+    // Arrays, not IN lists: one parameter each, however large the batch.
     const rows = await trx
       .selectFrom('tickets')
       .selectAll()
-      .where('tenant_id', 'in', [...new Set(refs.map((r) => r.tenantId))])
-      .where('id', 'in', [...new Set(refs.map((r) => r.ticketId))])
+      .where('tenant_id', '=', sql<string>`any(${[...new Set(refs.map((r) => r.tenantId))]}::uuid[])`)
+      .where('id', '=', sql<string>`any(${[...new Set(refs.map((r) => r.ticketId))]}::uuid[])`)
       .orderBy('tenant_id')
       .orderBy('id')
       .forUpdate()

@@ -141,8 +141,8 @@ export async function loadTicketFacts(db: Db, refs: ReadonlyArray<{ tenantId: st
     .leftJoin('sites as s', (j) => j.onRef('s.tenant_id', '=', 't.tenant_id').onRef('s.id', '=', 't.site_id'))
     .select(['t.tenant_id', 't.id', 't.number', 't.subject', 't.assignee_id', 'c.name as client_name', 's.time_zone as site_zone'])
     .select(sql<string | null>`(select m.time_zone from sites m where m.tenant_id = t.tenant_id and m.client_id = t.client_id order by m.is_main desc, m.created_at limit 1)`.as('main_zone'))
-    .where('t.tenant_id', 'in', [...new Set(refs.map((r) => r.tenantId))])
-    .where('t.id', 'in', refs.map((r) => r.ticketId))
+    .where('t.tenant_id', '=', sql<string>`any(${[...new Set(refs.map((r) => r.tenantId))]}::uuid[])`)
+    .where('t.id', '=', sql<string>`any(${refs.map((r) => r.ticketId)}::uuid[])`)
     .execute();
   for (const r of rows) {
     out.set(r.id, {

@@ -91,8 +91,8 @@ export async function evaluateStoredTickets(db: Db, tickets: readonly TicketRow[
   const events = await db
     .selectFrom('ticket_events')
     .select(['ticket_id', 'type', 'at', 'data'])
-    .where('tenant_id', 'in', [...new Set(withClocks.map((t) => t.tenant_id))])
-    .where('ticket_id', 'in', withClocks.map((t) => t.id))
+    .where('tenant_id', '=', sql<string>`any(${[...new Set(withClocks.map((t) => t.tenant_id))]}::uuid[])`)
+    .where('ticket_id', '=', sql<string>`any(${withClocks.map((t) => t.id)}::uuid[])`)
     .orderBy('at')
     .orderBy('id')
     .execute();
