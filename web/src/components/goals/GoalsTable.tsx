@@ -6,6 +6,12 @@ import type { GoalEvaluationView } from '../../api/goal-types';
 import { GoalOutcomeBadge, MoneyAmount } from './GoalBadges';
 import { plainNumber, targetLabel, targetText, valueText } from './goal-format';
 
+/** The metric in words; a manual figure's own name unless the label already gives it. */
+export function metricText(g: Pick<GoalEvaluationView, 'metricLabel' | 'metric'>): string {
+  const name = g.metric.key === 'manual' ? g.metric.manualName : undefined;
+  return name && !g.metricLabel.includes(name) ? `${g.metricLabel}: ${name}` : g.metricLabel;
+}
+
 /** "12 of at least 20": the sample against the minimum the goal needs to be judged. */
 export function SampleText({ goal }: { goal: Pick<GoalEvaluationView, 'sample' | 'minSample'> }) {
   const short = goal.minSample > 0 && goal.sample < goal.minSample;
@@ -43,9 +49,9 @@ export function GoalsTable({
         <Table.Caption className="sp-visually-hidden">Goals of the month with their figures, outcomes and money</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th miw={230}>Goal</Table.Th>
+            <Table.Th miw={210}>Goal</Table.Th>
             <Table.Th>Target</Table.Th>
-            <Table.Th>Value</Table.Th>
+            <Table.Th miw={150}>Value</Table.Th>
             <Table.Th>Sample</Table.Th>
             <Table.Th>Outcome</Table.Th>
             <Table.Th ta="right" miw={190}>
@@ -68,8 +74,7 @@ export function GoalsTable({
                   </UnstyledButton>
                   <Group gap={6}>
                     <Text size="xs" c="dimmed">
-                      {g.metricLabel}
-                      {g.metric.key === 'manual' && g.metric.manualName ? `: ${g.metric.manualName}` : ''}
+                      {metricText(g)}
                     </Text>
                     {g.period === 'quarterly' && (
                       <Badge size="xs" variant="outline" color="gray" radius="sm">
@@ -77,6 +82,7 @@ export function GoalsTable({
                       </Badge>
                     )}
                   </Group>
+                  {actions && <Group gap={4} className="sp-no-print">{actions(g)}</Group>}
                 </Stack>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
@@ -84,11 +90,11 @@ export function GoalsTable({
                   {targetText(g.comparator, g.target, g.unit)}
                 </Text>
               </Table.Td>
-              <Table.Td maw={220}>
+              <Table.Td maw={240}>
                 <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                   {valueText(g.value, g.unit)}
                 </Text>
-                <Text size="xs" c="dimmed" lineClamp={2} title={g.reason}>
+                <Text size="xs" c="dimmed" lineClamp={3} title={g.reason}>
                   {g.reason}
                 </Text>
               </Table.Td>
@@ -114,7 +120,6 @@ export function GoalsTable({
               </Table.Td>
               <Table.Td className="sp-no-print">
                 <Group gap={4} wrap="nowrap" justify="flex-end">
-                  {actions?.(g)}
                   <Button size="compact-sm" variant="subtle" leftSection={<IconListSearch size={14} />} onClick={() => onOpen(g.goalId)} aria-label={`Tickets behind ${g.objective}`}>
                     Tickets
                   </Button>
@@ -141,7 +146,7 @@ function GoalCards({ goals, currency, onOpen, actions }: { goals: GoalEvaluation
                   {g.objective}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {g.metricLabel}
+                  {metricText(g)}
                 </Text>
               </UnstyledButton>
               <GoalOutcomeBadge outcome={g.outcome} />
