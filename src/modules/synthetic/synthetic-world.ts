@@ -7,7 +7,8 @@ import { hashPassword } from '../auth/password';
 import { insertClient } from '../clients/clients.repository';
 import { insertContact } from '../contacts/contacts.repository';
 import * as contractsRepo from '../contracts/contracts.repository';
-import { activateContract, createContract, termsInForce } from '../contracts/contracts.service';
+import type { GoalInput, ResponsibilityInput } from '../contracts/contracts.schema';
+import { activateContract, createContract, termsInForce, updateContract } from '../contracts/contracts.service';
 import { findMatrix } from '../priority-matrix/priority-matrix.repository';
 import { insertSite } from '../sites/sites.repository';
 import { createTenantWithOwner } from '../tenants/tenant-creator';
@@ -32,6 +33,66 @@ const NAME_A = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Adatum', 'Litwa
 const NAME_B = ['Logistics', 'Pharmaceuticals', 'Health Clinics', 'Traders', 'Insurance', 'Software', 'Bank', 'Publishing', 'Winery', 'Airlines', 'Legal', 'Foods', 'Engineering', 'Studios', 'Hotels', 'Retail', 'Dental', 'Architects'];
 const FIRST = ['Ada', 'Ben', 'Chloé', 'Dev', 'Elif', 'Femi', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kofi', 'Lena', 'Mateo', 'Nadia', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tara', 'Uma', 'Viktor', 'Wen', 'Yusuf', 'Zoe'];
 const LAST = ['Adeyemi', 'Brandt', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Haddad', 'Iyer', 'Jansen', 'Kowalski', 'Liu', 'Müller', 'Nakamura', 'Okafor', 'Petrov', 'Rossi', 'Schmidt', 'Tanaka', 'Walsh'];
+
+/** The goals every synthetic contract agrees, as an MSP's standard schedule would. */
+const STANDARD_GOALS: GoalInput[] = [
+  {
+    objective: 'Our people hear back quickly',
+    metric: { key: 'first_response_compliance' },
+    scope: {},
+    comparator: 'gte',
+    target: 95,
+    period: 'monthly',
+    minSample: 10,
+    incentive: null,
+    penalty: { kind: 'percent_of_fee', percent: 5, capPerPeriodMinor: 50_000, capOverallMinor: 300_000 },
+    method: 'First responses due or given in the month, on the contract calendar; met when given by the due instant.',
+  },
+  {
+    objective: 'Problems are fixed when promised',
+    metric: { key: 'resolution_compliance' },
+    scope: {},
+    comparator: 'gte',
+    target: 90,
+    period: 'monthly',
+    minSample: 10,
+    incentive: null,
+    penalty: { kind: 'fixed', amountMinor: 20_000, capPerPeriodMinor: 20_000, capOverallMinor: 120_000 },
+    method: 'Resolutions due or given in the month; met when resolved by the due instant.',
+  },
+  {
+    objective: 'Urgent issues are answered within the hour on average',
+    metric: { key: 'mean_time_to_respond' },
+    scope: { priorities: ['P1', 'P2'] },
+    comparator: 'lte',
+    target: 60,
+    period: 'quarterly',
+    minSample: 5,
+    incentive: { kind: 'percent_of_fee', percent: 2 },
+    penalty: null,
+    method: 'Mean business minutes to the first response of P1 and P2 tickets answered in the quarter.',
+  },
+  {
+    objective: 'No ticket is forgotten',
+    metric: { key: 'backlog_older_than', businessDays: 10 },
+    scope: {},
+    comparator: 'lte',
+    target: 5,
+    period: 'monthly',
+    minSample: 0,
+    incentive: null,
+    penalty: null,
+    method: 'Tickets still open at the end of the month that were opened more than 10 business days before.',
+  },
+];
+
+const STANDARD_RESPONSIBILITIES: ResponsibilityInput[] = [
+  {
+    description: 'Answer requests for information within 3 business days',
+    measure: { kind: 'waiting_on_client', allowance: { unit: 'business_days', days: 3 } },
+    excludeFromCompliance: true,
+  },
+];
 
 export type WorldClient = {
   id: string;
@@ -119,6 +180,7 @@ export async function buildWorld(ctx: AppContext, rng: Random, opts: { domain: s
     });
     const planName = rng.weighted([['Silver', 5], ['Gold', 4], ['Platinum', 1]] as const);
     const draft = await createContract(ctx, actor, { clientId: created.client.id, name: `${planName} support`, planId: plan(planName), startsAt: opts.contractsFrom.toISOString(), endsAt: null });
+    await updateContract(ctx, actor, draft.id, { goals: STANDARD_GOALS, responsibilities: STANDARD_RESPONSIBILITIES }, null);
     await activateContract(ctx, actor, draft.id);
     const version = termsInForce(await contractsRepo.listAmendments(ctx.db, tenantId, draft.id), new Date(opts.contractsFrom.getTime() + 1000));
     if (!version) throw new Error(`contract ${draft.id} has no terms in force`);
