@@ -52,6 +52,10 @@ export function GoalTrendChart({ trend, title = true, height = 200 }: { trend: G
           <Text size="sm" c="dimmed">
             No evaluated months yet.
           </Text>
+        ) : trend.points.every((p) => p.value === null) ? (
+          <Text size="sm" c="dimmed" data-testid={`trend-${trend.goalId}`}>
+            No figure yet: the goal was not evaluable in {trend.points.length === 1 ? 'its only evaluated month' : `any of its ${trend.points.length} evaluated months`}.
+          </Text>
         ) : (
           <>
             <div role="img" aria-label={`Trend: ${summary}`} data-testid={`trend-${trend.goalId}`}>

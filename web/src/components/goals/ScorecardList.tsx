@@ -35,7 +35,7 @@ export function ScorecardList({ items, paths, emptyText, emptyAction }: { items:
           {items.map((s) => (
             <Table.Tr key={s.periodKey}>
               <Table.Td>
-                <Anchor component={Link} to={paths.scorecard(s.periodKey)} fw={600} size="sm">
+                <Anchor component={Link} to={paths.scorecard(s.periodKey)} fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {periodLabel(s.periodKey)}
                 </Anchor>
               </Table.Td>
