@@ -1,6 +1,25 @@
+import { listMetrics } from '../../src/domain/metrics/registry';
 import { riderEffectInWords } from '../../src/domain/pact/amendment-summary';
+import { COMPARATOR_WORDS, goalUnit, metricInWords, minSampleInWords, PERIOD_WORDS, responsibilityMeasureInWords, valueInWords } from '../../src/domain/pact/goal-words';
 import { targetInWords } from '../../src/domain/pact/target-words';
-import type { AmendmentStatus, CatalogCategory, CatalogDeliveryMode, Complexity, PriceBasis, RiderEffect, Target } from './api/pact-types';
+import type {
+  AmendmentStatus,
+  CatalogCategory,
+  CatalogDeliveryMode,
+  Comparator,
+  Complexity,
+  GoalPeriod,
+  GoalTerms,
+  MetricKey,
+  MetricListing,
+  MetricUnit,
+  MoneyRule,
+  PenaltyRule,
+  PriceBasis,
+  ResponsibilityTerms,
+  RiderEffect,
+  Target,
+} from './api/pact-types';
 
 /** A target in words ("30 business minutes", "4 business hours", "3 business days"), as the schedule says it. */
 export function targetText(target: Target | undefined | null): string {
@@ -65,3 +84,57 @@ export function targetShort(target: Target | undefined | null): string {
   const m = target.minutes % 60;
   return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
+
+// ---------- goals and responsibilities ----------
+
+/** The metrics library, in the order the goal editor lists them (the same list `GET /metrics` answers). */
+export const metricList: MetricListing[] = listMetrics();
+export const metricByKey = (key: MetricKey): MetricListing | undefined => metricList.find((m) => m.key === key);
+
+export const comparatorOptions: { value: Comparator; label: string }[] = [
+  { value: 'gte', label: 'At least (≥)' },
+  { value: 'gt', label: 'More than (>)' },
+  { value: 'lte', label: 'At most (≤)' },
+  { value: 'lt', label: 'Less than (<)' },
+];
+export const periodLabels: Record<GoalPeriod, string> = { monthly: 'Monthly', quarterly: 'Quarterly' };
+export const unitLabels: Record<MetricUnit, string> = { percent: '%', minutes: 'business minutes', hours: 'hours', count: 'tickets', number: '' };
+export const manualUnitOptions: { value: MetricUnit; label: string }[] = [
+  { value: 'percent', label: 'Percent' },
+  { value: 'count', label: 'Count' },
+  { value: 'minutes', label: 'Business minutes' },
+  { value: 'hours', label: 'Hours' },
+  { value: 'number', label: 'Number' },
+];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "First-response compliance", "Tickets open longer than 5 business days", a manual measure's own name. */
+export const goalMetricText = (goal: Pick<GoalTerms, 'metric'>) => capitalise(metricInWords(goal.metric));
+
+/** "At least 95 %", "At most 240 business minutes". */
+export const goalTargetText = (goal: Pick<GoalTerms, 'comparator' | 'target' | 'metric'>) => capitalise(`${COMPARATOR_WORDS[goal.comparator]} ${valueInWords(goal.target, goalUnit(goal.metric))}`);
+
+/** The unit a goal's target is typed in, for the input's label: "%", "business minutes". */
+export const goalUnitText = (goal: Pick<GoalTerms, 'metric'>) => unitLabels[goalUnit(goal.metric)];
+
+function moneyRuleText(rule: MoneyRule, period: GoalPeriod, currency: string): string {
+  return rule.kind === 'fixed' ? moneyText(rule.amountMinor, currency) : `${rule.percent} % of the ${PERIOD_WORDS[period].fee}`;
+}
+
+/** "Credit 5 % of the monthly fee when missed, at most €200.00 per month and €1,000.00 in all". */
+export function penaltyText(p: PenaltyRule, period: GoalPeriod, currency: string): string {
+  return `Credit ${moneyRuleText(p, period, currency)} when missed, at most ${moneyText(p.capPerPeriodMinor, currency)} ${PERIOD_WORDS[period].per} and ${moneyText(p.capOverallMinor, currency)} in all`;
+}
+
+/** "Bonus €300.00 when met". */
+export const incentiveText = (i: MoneyRule, period: GoalPeriod, currency: string) => `Bonus ${moneyRuleText(i, period, currency)} when met`;
+
+/** "At least 20 tickets", or null when any number will do. */
+export function minSampleText(goal: Pick<GoalTerms, 'minSample' | 'metric'>): string | null {
+  const words = minSampleInWords(goal);
+  return words ? capitalise(words) : null;
+}
+
+/** "Measured by the time each ticket waits on you, at most 8 business hours per ticket". */
+export const responsibilityMeasureText = (r: ResponsibilityTerms) => capitalise(responsibilityMeasureInWords(r));

@@ -9,7 +9,11 @@ import type { CatalogCategory, Comparator, GoalMetric, GoalPeriod, GoalScope, Go
 import { targetInWords } from './target-words';
 
 /** What a metric's sample counts, for "at least 20 tickets". */
-const SAMPLE_NOUN: Partial<Record<MetricKey, string>> = { backlog_older_than: 'open ticket', after_hours_hours: 'time entry', manual: 'value' };
+const SAMPLE_NOUN: Partial<Record<MetricKey, [string, string]>> = {
+  backlog_older_than: ['open ticket', 'open tickets'],
+  after_hours_hours: ['time entry', 'time entries'],
+  manual: ['value', 'values'],
+};
 
 /** The unit a goal's target and value are in: the metric's, or for a manual measure the unit agreed for it. */
 export function goalUnit(metric: GoalMetric): MetricUnit {
@@ -32,7 +36,7 @@ const moneyFormat = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, m
 /** Minor units as major units with two decimals and thousands separators: 100000 -> "1,000.00". */
 export const moneyWords = (amountMinor: number) => moneyFormat.format(amountMinor / 100);
 
-const plural = (n: number, one: string) => `${numberFormat.format(n)} ${n === 1 ? one : `${one}s`}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 
 /** A figure in a unit: "95 %", "240 business minutes", "3.5 hours", "12". */
 export function valueInWords(value: number, unit: MetricUnit): string {
@@ -84,7 +88,8 @@ export function targetInGoalWords(goal: Pick<GoalTerms, 'comparator' | 'target' 
 /** Below this sample the goal is not evaluable: "at least 20 tickets", or null when any sample counts. */
 export function minSampleInWords(goal: Pick<GoalTerms, 'minSample' | 'metric'>): string | null {
   if (goal.minSample <= 0 || goal.metric.key === 'manual') return null;
-  return `at least ${plural(goal.minSample, SAMPLE_NOUN[goal.metric.key] ?? 'ticket')}`;
+  const [one, many] = SAMPLE_NOUN[goal.metric.key] ?? ['ticket', 'tickets'];
+  return `at least ${plural(goal.minSample, one, many)}`;
 }
 
 function amountInWords(rule: MoneyRule, period: GoalPeriod): string {

@@ -28,7 +28,24 @@ export type {
   Target,
   Turnaround,
 };
-export type { PriorityTerms, TargetPair, PlanTerms, RiderTerms } from '../../../src/domain/pact/pact-types';
+export type {
+  Comparator,
+  GoalMetric,
+  GoalPeriod,
+  GoalScope,
+  GoalTerms,
+  MetricKey,
+  MoneyRule,
+  PenaltyRule,
+  PlanTerms,
+  PriorityTerms,
+  ResponsibilityMeasure,
+  ResponsibilityTerms,
+  RiderTerms,
+  TargetPair,
+} from '../../../src/domain/pact/pact-types';
+export type { MetricListing } from '../../../src/domain/metrics/registry';
+export type { MetricUnit } from '../../../src/domain/metrics/metric-types';
 
 export type PriorityMatrix = PriorityMatrixDocument & { version?: number };
 

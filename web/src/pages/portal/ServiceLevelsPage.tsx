@@ -14,6 +14,8 @@ import { SectionCard } from '../../components/SectionCard';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { AmendmentDecisionButtons } from '../../components/pact/AmendmentDecisionButtons';
 import { AmendmentTimeline } from '../../components/pact/AmendmentTimeline';
+import { useGoalScopeOptions } from '../../components/pact/ContractGoalsSection';
+import { AmendmentGoalChanges, GoalList, ResponsibilityList } from '../../components/pact/GoalsAndResponsibilities';
 import { PriorityBadge } from '../../components/pact/PriorityBadge';
 import { ScheduleLinks } from '../../components/pact/ScheduleLinks';
 import { TermsSummary } from '../../components/pact/TermsSummary';
@@ -89,6 +91,7 @@ function ContractServiceLevels({ contractId }: { contractId: string }) {
         </Paper>
         {user.role === 'client_admin' && <ContractScorecardsCard contractId={c.id} portal />}
         <SectionCard title="Your plan">{c.termsNow ? <TermsSummary terms={c.termsNow} /> : <Text size="sm">No terms are in force yet.</Text>}</SectionCard>
+        {c.termsNow && <GoalsSection contract={c} terms={c.termsNow} />}
         {c.termsNow && <CatalogTurnaroundSection terms={c.termsNow} />}
         {(c.amendments ?? []).length > 0 && (
           <SectionCard title="History">
@@ -101,6 +104,7 @@ function ContractServiceLevels({ contractId }: { contractId: string }) {
 }
 
 function PendingAmendments({ contract, pending, canDecide, signerName }: { contract: Contract; pending: Amendment[]; canDecide: boolean; signerName: string }) {
+  const { siteNames } = useGoalScopeOptions(contract.clientId);
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-label="Pending amendments" style={{ borderColor: 'var(--mantine-color-yellow-5)' }}>
       <Group gap={8} mb="sm">
@@ -120,6 +124,7 @@ function PendingAmendments({ contract, pending, canDecide, signerName }: { contr
             <Text size="sm" c="dimmed">
               Effective from {formatDate(a.effectiveAt)}, or from acceptance if that is later.
             </Text>
+            <AmendmentGoalChanges amendment={a} currency={a.terms?.plan.price.currency ?? contract.termsNow?.plan.price.currency ?? 'EUR'} siteNames={siteNames} />
             <Group gap="xs" wrap="wrap">
               <ScheduleLinks contractId={contract.id} amendment={a.number} size="xs" />
               {canDecide ? (
@@ -134,6 +139,35 @@ function PendingAmendments({ contract, pending, canDecide, signerName }: { contr
         ))}
       </Stack>
     </Paper>
+  );
+}
+
+/** The goals you and your provider agreed, and your own responsibilities, as the scorecard evaluates them. */
+function GoalsSection({ contract, terms }: { contract: Contract; terms: ContractTerms }) {
+  const { siteNames } = useGoalScopeOptions(contract.clientId);
+  const goals = terms.goals ?? [];
+  const responsibilities = terms.responsibilities ?? [];
+  if (goals.length === 0 && responsibilities.length === 0) return null;
+  return (
+    <SectionCard title="Goals and your responsibilities">
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          Each goal is evaluated every period from the same tickets as the times above; your scorecard shows the figure, the outcome and any credit.
+        </Text>
+        <Stack gap="xs">
+          <Title order={4} size="h5">
+            Goals
+          </Title>
+          <GoalList goals={goals} currency={terms.plan.price.currency} siteNames={siteNames} />
+        </Stack>
+        <Stack gap="xs">
+          <Title order={4} size="h5">
+            Your responsibilities
+          </Title>
+          <ResponsibilityList responsibilities={responsibilities} empty="No responsibilities of yours are agreed." />
+        </Stack>
+      </Stack>
+    </SectionCard>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Anchor, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFilePlus } from '@tabler/icons-react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../../api';
 import { useCalendars, useContract, useInvalidateContracts } from '../../../api/pact-queries';
@@ -15,6 +15,7 @@ import { NotFound } from '../../../components/NotFound';
 import { PageHeader } from '../../../components/PageHeader';
 import { SectionCard } from '../../../components/SectionCard';
 import { AmendmentTimeline } from '../../../components/pact/AmendmentTimeline';
+import { ContractGoalsSection, type TermsProposal } from '../../../components/pact/ContractGoalsSection';
 import { ScheduleLinks } from '../../../components/pact/ScheduleLinks';
 import { TermsSummary } from '../../../components/pact/TermsSummary';
 import { ContractScorecardsCard } from '../../../components/goals/ContractScorecardsCard';
@@ -47,7 +48,10 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
   const client = useClient(contract.clientId);
   const calendars = useCalendars();
   const invalidate = useInvalidateContracts();
-  const [proposing, { open, close }] = useDisclosure(false);
+  // The propose form, opened blank or on a goal or responsibility from the goals section.
+  const [proposing, setProposing] = useState<{ initial?: TermsProposal } | null>(null);
+  const open = () => setProposing({});
+  const close = () => setProposing(null);
   const clientName = contract.clientName ?? client.data?.name ?? 'Client';
   const calendarName = (id: string) => calendars.data?.find((c) => c.id === id)?.name;
   const activate = async () => {
@@ -132,6 +136,7 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
         <SectionCard title={contract.status === 'draft' ? 'Draft terms' : 'Terms in force now'}>
           {contract.termsNow ? <TermsSummary terms={contract.termsNow} calendarName={calendarName} /> : <Text size="sm" c="dimmed">No terms are in force yet.</Text>}
         </SectionCard>
+        <ContractGoalsSection contract={contract} canWrite={canWrite} onPropose={(initial) => setProposing({ initial })} />
         <SectionCard title="Amendments" count={amendments.length}>
           {amendments.length === 0 ? (
             <Text size="sm" c="dimmed">
@@ -162,8 +167,8 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
           )}
         </SectionCard>
       </Stack>
-      <FormModal opened={proposing} onClose={close} title="Propose amendment" size="lg">
-        <ProposeAmendmentForm contract={contract} onDone={close} />
+      <FormModal opened={proposing !== null} onClose={close} title="Propose amendment" size="xl">
+        <ProposeAmendmentForm contract={contract} onDone={close} initial={proposing?.initial} />
       </FormModal>
     </>
   );

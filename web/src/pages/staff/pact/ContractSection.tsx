@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../../api';
 import { useCalendars, useClientContracts, useContract, useInvalidateContracts, usePlans } from '../../../api/pact-queries';
-import type { Contract } from '../../../api/pact-types';
+import type { Contract, ContractTerms } from '../../../api/pact-types';
 import { StatusBadge } from '../../../components/Badges';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { EmptyState } from '../../../components/EmptyState';
@@ -154,6 +154,7 @@ function CurrentContract({ contract, canWrite }: { contract: Contract; canWrite:
             {contract.status === 'draft' ? 'Draft terms' : 'Terms in force now'}
           </Text>
           <TermsSummary terms={detail.data.termsNow} calendarName={calendarName} />
+          <GoalsLine terms={detail.data.termsNow} contractId={contract.id} />
         </>
       ) : (
         <Text size="sm" c="dimmed">
@@ -161,6 +162,23 @@ function CurrentContract({ contract, canWrite }: { contract: Contract; canWrite:
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** "2 goals (Fast answers, Few reopens) and 1 client responsibility", linking to the contract where they are edited. */
+function GoalsLine({ terms, contractId }: { terms: ContractTerms; contractId: string }) {
+  const goals = terms.goals ?? [];
+  const responsibilities = terms.responsibilities ?? [];
+  if (goals.length === 0 && responsibilities.length === 0) return null;
+  const goalText = goals.length ? `${goals.length} goal${goals.length === 1 ? '' : 's'} (${goals.map((g) => g.objective).join(', ')})` : 'no goals';
+  const respText = responsibilities.length ? `${responsibilities.length} client responsibilit${responsibilities.length === 1 ? 'y' : 'ies'}` : 'no client responsibilities';
+  return (
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      {goalText.charAt(0).toUpperCase() + goalText.slice(1)} and {respText}.{' '}
+      <Anchor component={Link} to={`/contracts/${contractId}`} size="sm">
+        See them on the contract
+      </Anchor>
+    </Text>
   );
 }
 

@@ -51,7 +51,7 @@ function PlanEditor({ plan, template }: { plan: Plan | null; template?: PlanDocu
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>({ name: plan?.name ?? '', description: plan?.description ?? '', terms: plan ? structuredClone(plan.terms) : blankPlanDocument(template) });
   const priorities = matrix.data?.priorities.map((p) => p.key) ?? Object.keys(values.terms.targets);
-  const fieldNames = ['name', 'description', 'terms', 'terms.warningThresholds', 'terms.price.amountMinor', 'terms.price.currency', 'terms.afterHoursMultiplierPercent', 'terms.servicesIncluded', 'terms.targets'];
+  const fieldNames = ['name', 'description', 'terms', 'terms.warningThresholds', 'terms.price.amountMinor', 'terms.price.currency', 'terms.afterHoursMultiplierPercent', 'terms.hourlyRateMinor', 'terms.servicesIncluded', 'terms.targets'];
   for (const p of priorities) {
     fieldNames.push(`terms.targets.${p}`, `terms.targets.${p}.calendarId`);
     for (const [m, k] of kinds) fieldNames.push(`terms.targets.${p}.${m}.${k}`, `terms.targets.${p}.${m}`);
@@ -242,6 +242,28 @@ function PlanEditor({ plan, template }: { plan: Plan | null; template?: PlanDocu
                   onChange={(v) => setTerms({ ...t, afterHoursMultiplierPercent: typeof v === 'number' ? v : 100 }, 'terms.afterHoursMultiplierPercent')}
                 />
               </SimpleGrid>
+              <NumberInput
+                mt="sm"
+                maw={320}
+                label="Hourly rate"
+                description={`After-hours work is billed at this rate × ${t.afterHoursMultiplierPercent} %; empty: no rate (statements warn)`}
+                min={0}
+                decimalScale={2}
+                fixedDecimalScale
+                thousandSeparator=","
+                rightSection={
+                  <Text size="xs" c="dimmed">
+                    {t.price.currency}
+                  </Text>
+                }
+                rightSectionWidth={44}
+                value={t.hourlyRateMinor === undefined ? '' : t.hourlyRateMinor / 100}
+                error={form.fieldError('terms.hourlyRateMinor')}
+                onChange={(v) => {
+                  const { hourlyRateMinor: _old, ...rest } = t;
+                  setTerms(typeof v === 'number' ? { ...rest, hourlyRateMinor: Math.round(v * 100) } : rest, 'terms.hourlyRateMinor');
+                }}
+              />
               <TagsInput
                 mt="sm"
                 label="Services included"

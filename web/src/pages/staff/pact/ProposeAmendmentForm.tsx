@@ -3,31 +3,55 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../../../api';
 import { useCatalog, useInvalidateContracts, usePlans, useRiders } from '../../../api/pact-queries';
-import type { Amendment, AmendmentChange, Contract, Target } from '../../../api/pact-types';
+import type { Amendment, Contract, Target } from '../../../api/pact-types';
 import { FormError } from '../../../components/ErrorAlert';
+import { useGoalScopeOptions, type TermsProposal } from '../../../components/pact/ContractGoalsSection';
+import { GoalFields, ResponsibilityFields } from '../../../components/pact/GoalFields';
+import { GoalCard, ResponsibilityItem } from '../../../components/pact/GoalsAndResponsibilities';
+import { goalBody, goalDraftFrom, newGoalDraft, newResponsibilityDraft, prefixesOf, responsibilityBody, responsibilityDraftFrom } from '../../../components/pact/goal-draft';
 import { TargetInput } from '../../../components/pact/TargetInput';
+import { useNestedErrors } from '../../../components/pact/useNestedErrors';
 import { useApiForm } from '../../../components/useApiForm';
 import { categoryLabels } from '../../../pact-labels';
 import { isoToLocalInput, localInputToIso } from './date-inputs';
 
-type Kind = 'rider_added' | 'rider_removed' | 'plan_changed' | 'catalog_override_set';
+type Kind = 'rider_added' | 'rider_removed' | 'plan_changed' | 'catalog_override_set' | 'goal' | 'responsibility';
 
 const kinds: { value: Kind; label: string }[] = [
   { value: 'rider_added', label: 'Add rider' },
   { value: 'rider_removed', label: 'Remove rider' },
   { value: 'plan_changed', label: 'Change plan' },
   { value: 'catalog_override_set', label: 'Catalog override' },
+  { value: 'goal', label: 'Goal' },
+  { value: 'responsibility', label: 'Responsibility' },
 ];
 
-/** One change to a live contract, effective at an instant; the client admin accepts it. */
-export function ProposeAmendmentForm({ contract, onDone }: { contract: Contract; onDone: () => void }) {
+const NEW = 'new';
+
+/**
+ * One change to a live contract, effective at an instant; the client admin accepts it. `initial`
+ * opens it on a goal or responsibility (new, to change, or to remove).
+ */
+export function ProposeAmendmentForm({ contract, onDone, initial }: { contract: Contract; onDone: () => void; initial?: TermsProposal }) {
   const riders = useRiders();
   const plans = usePlans();
   const catalog = useCatalog();
   const invalidate = useInvalidateContracts();
   const terms = contract.termsNow;
   const current = new Set(terms?.riders.map((r) => r.riderId) ?? []);
-  const [kind, setKind] = useState<Kind>('rider_added');
+  const [kind, setKind] = useState<Kind>(initial?.kind ?? 'rider_added');
+  const goals = terms?.goals ?? [];
+  const responsibilities = terms?.responsibilities ?? [];
+  const currency = terms?.plan.price.currency ?? 'EUR';
+  const scope = useGoalScopeOptions(contract.clientId);
+  const initialGoal = initial?.kind === 'goal' && initial.id ? goals.find((g) => g.goalId === initial.id) : undefined;
+  const initialResponsibility = initial?.kind === 'responsibility' && initial.id ? responsibilities.find((r) => r.responsibilityId === initial.id) : undefined;
+  const [goalId, setGoalId] = useState<string>(initialGoal?.goalId ?? NEW);
+  const [removeGoal, setRemoveGoal] = useState(!!(initialGoal && initial?.remove));
+  const [goalDraft, setGoalDraft] = useState(() => (initialGoal ? goalDraftFrom(initialGoal) : newGoalDraft()));
+  const [responsibilityId, setResponsibilityId] = useState<string>(initialResponsibility?.responsibilityId ?? NEW);
+  const [removeResponsibility, setRemoveResponsibility] = useState(!!(initialResponsibility && initial?.remove));
+  const [responsibilityDraft, setResponsibilityDraft] = useState(() => (initialResponsibility ? responsibilityDraftFrom(initialResponsibility) : newResponsibilityDraft()));
   const [effectiveAt, setEffectiveAt] = useState(isoToLocalInput(new Date().toISOString()));
   const [riderId, setRiderId] = useState<string | null>(null);
   const [planId, setPlanId] = useState<string | null>(null);
@@ -36,15 +60,38 @@ export function ProposeAmendmentForm({ contract, onDone }: { contract: Contract;
   const [resolution, setResolution] = useState<Target>({ unit: 'minutes', minutes: 240 });
   const [missing, setMissing] = useState<string | null>(null);
   const form = useApiForm({
-    fieldNames: ['effectiveAt', 'changes', 'changes[0]', 'changes.0', 'changes.0.riderId', 'changes.0.toPlanId', 'changes.0.catalogItemId'],
-    mutationFn: (changes: AmendmentChange[]) => api.post<Amendment>(`/contracts/${contract.id}/amendments`, { effectiveAt: localInputToIso(effectiveAt), changes }),
+    fieldNames: [
+      'effectiveAt',
+      'changes',
+      'changes[0]',
+      'changes.0',
+      'changes.0.riderId',
+      'changes.0.toPlanId',
+      'changes.0.catalogItemId',
+      'changes[0].goalId',
+      'changes.0.goalId',
+      'changes[0].responsibilityId',
+      'changes.0.responsibilityId',
+    ],
+    // Goal and responsibility changes are sent as typed; the server checks them and names the field.
+    mutationFn: (changes: unknown[]) => api.post<Amendment>(`/contracts/${contract.id}/amendments`, { effectiveAt: localInputToIso(effectiveAt), changes }),
     onSuccess: async (a) => {
       notifications.show({ color: 'teal', message: `Amendment ${a.number} proposed; the client admin can now accept it` });
       await invalidate();
       onDone();
     },
   });
-  const change = (): AmendmentChange | null => {
+  const goalErrors = useNestedErrors(form.mutation.error, prefixesOf('changes[0].goal'));
+  const responsibilityErrors = useNestedErrors(form.mutation.error, prefixesOf('changes[0].responsibility'));
+  const change = (): Record<string, unknown> | null => {
+    if (kind === 'goal') {
+      if (goalId !== NEW && removeGoal) return { type: 'goal_removed', goalId };
+      return { type: 'goal_set', goal: goalBody({ ...goalDraft, goalId: goalId === NEW ? undefined : goalId }) };
+    }
+    if (kind === 'responsibility') {
+      if (responsibilityId !== NEW && removeResponsibility) return { type: 'responsibility_removed', responsibilityId };
+      return { type: 'responsibility_set', responsibility: responsibilityBody({ ...responsibilityDraft, responsibilityId: responsibilityId === NEW ? undefined : responsibilityId }) };
+    }
     if (kind === 'rider_added' || kind === 'rider_removed') return riderId ? { type: kind, riderId } : null;
     if (kind === 'plan_changed') return planId ? { type: 'plan_changed', fromPlanId: terms?.plan.planId ?? null, toPlanId: planId } : null;
     return itemId ? { type: 'catalog_override_set', catalogItemId: itemId, turnaround: { remote: { response, resolution } } } : null;
@@ -53,6 +100,7 @@ export function ProposeAmendmentForm({ contract, onDone }: { contract: Contract;
     .filter((r) => (kind === 'rider_added' ? !current.has(r.id) && r.status !== 'retired' : current.has(r.id)))
     .map((r) => ({ value: r.id, label: r.name }));
   const changeError = form.fieldError('changes') ?? form.fieldError('changes[0]') ?? form.fieldError('changes.0') ?? missing ?? undefined;
+  const formError = goalErrors.placed || responsibilityErrors.placed ? null : form.formError;
   return (
     <form
       onSubmit={(e) => {
@@ -74,6 +122,80 @@ export function ProposeAmendmentForm({ contract, onDone }: { contract: Contract;
           }}
           styles={{ root: { flexWrap: 'wrap' } }}
         />
+        {kind === 'goal' && (
+          <>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <Select
+                label="Goal"
+                allowDeselect={false}
+                data={[{ value: NEW, label: 'A new goal' }, ...goals.map((g) => ({ value: g.goalId, label: g.objective }))]}
+                value={goalId}
+                error={form.fieldError('changes[0].goalId') ?? form.fieldError('changes.0.goalId')}
+                onChange={(v) => {
+                  const id = v ?? NEW;
+                  setGoalId(id);
+                  const existing = goals.find((g) => g.goalId === id);
+                  setGoalDraft(existing ? goalDraftFrom(existing) : newGoalDraft());
+                  if (!existing) setRemoveGoal(false);
+                }}
+              />
+              {goalId !== NEW && (
+                <SegmentedControl
+                  aria-label="Change or remove the goal"
+                  style={{ alignSelf: 'end' }}
+                  data={[
+                    { value: 'change', label: 'Change it' },
+                    { value: 'remove', label: 'Remove it' },
+                  ]}
+                  value={removeGoal ? 'remove' : 'change'}
+                  onChange={(v) => setRemoveGoal(v === 'remove')}
+                />
+              )}
+            </SimpleGrid>
+            {goalId !== NEW && removeGoal ? (
+              <GoalCard goal={goals.find((g) => g.goalId === goalId)!} currency={currency} siteNames={scope.siteNames} />
+            ) : (
+              <GoalFields value={goalDraft} onChange={setGoalDraft} errors={goalErrors} priorities={scope.priorities} sites={scope.sites} currency={currency} />
+            )}
+          </>
+        )}
+        {kind === 'responsibility' && (
+          <>
+            <SimpleGrid cols={{ base: 1, xs: 2 }}>
+              <Select
+                label="Client responsibility"
+                allowDeselect={false}
+                data={[{ value: NEW, label: 'A new responsibility' }, ...responsibilities.map((r) => ({ value: r.responsibilityId, label: r.description }))]}
+                value={responsibilityId}
+                error={form.fieldError('changes[0].responsibilityId') ?? form.fieldError('changes.0.responsibilityId')}
+                onChange={(v) => {
+                  const id = v ?? NEW;
+                  setResponsibilityId(id);
+                  const existing = responsibilities.find((r) => r.responsibilityId === id);
+                  setResponsibilityDraft(existing ? responsibilityDraftFrom(existing) : newResponsibilityDraft());
+                  if (!existing) setRemoveResponsibility(false);
+                }}
+              />
+              {responsibilityId !== NEW && (
+                <SegmentedControl
+                  aria-label="Change or remove the responsibility"
+                  style={{ alignSelf: 'end' }}
+                  data={[
+                    { value: 'change', label: 'Change it' },
+                    { value: 'remove', label: 'Remove it' },
+                  ]}
+                  value={removeResponsibility ? 'remove' : 'change'}
+                  onChange={(v) => setRemoveResponsibility(v === 'remove')}
+                />
+              )}
+            </SimpleGrid>
+            {responsibilityId !== NEW && removeResponsibility ? (
+              <ResponsibilityItem responsibility={responsibilities.find((r) => r.responsibilityId === responsibilityId)!} />
+            ) : (
+              <ResponsibilityFields value={responsibilityDraft} onChange={setResponsibilityDraft} errors={responsibilityErrors} />
+            )}
+          </>
+        )}
         {(kind === 'rider_added' || kind === 'rider_removed') && (
           <Select
             label="Rider"
@@ -137,7 +259,7 @@ export function ProposeAmendmentForm({ contract, onDone }: { contract: Contract;
           }}
           error={form.fieldError('effectiveAt')}
         />
-        <FormError message={form.formError} />
+        <FormError message={formError} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             Cancel
