@@ -268,32 +268,51 @@ export type CloseResult = {
 
 const BATCH = 25;
 
-/** Evaluates and stores revision 1 of each job's month; a month that already has one is left alone. */
-async function closeJobs(ctx: AppContext, jobs: MonthJob[], result: CloseResult, onProgress?: CloseProgress): Promise<void> {
-  result.contracts += jobs.length;
+/** A contract whose month may need closing, known by its zone before its terms are loaded. */
+type Candidate = { contract: ContractHead; zone: string; monthKey: string };
+
+/**
+ * Evaluates and stores revision 1 of each candidate's month; a month that already has one is left
+ * alone. The terms are loaded only for the months still to close, batch by batch.
+ */
+async function closeCandidates(ctx: AppContext, candidates: Candidate[], onProgress?: CloseProgress): Promise<CloseResult> {
+  const result: CloseResult = { contracts: candidates.length, created: 0, existing: 0, failed: [] };
   const existing = await repo.existingMonths(
     ctx.db,
-    jobs.map((j) => ({ tenantId: j.contract.tenant_id, contractId: j.contract.id, monthKey: j.monthKey })),
+    candidates.map((c) => ({ tenantId: c.contract.tenant_id, contractId: c.contract.id, monthKey: c.monthKey })),
   );
-  const todo = jobs.filter((j) => !existing.has(`${j.contract.id}|${j.monthKey}`));
-  result.existing += jobs.length - todo.length;
-  const total = jobs.length;
-  let done = jobs.length - todo.length;
+  const todo = candidates.filter((c) => !existing.has(`${c.contract.id}|${c.monthKey}`));
+  result.existing = candidates.length - todo.length;
+  const total = candidates.length;
+  let done = result.existing;
   onProgress?.(done, total);
-  const batches: MonthJob[][] = [];
-  for (const group of groupBy(todo, (j) => j.contract.tenant_id).values()) {
+  const batches: Candidate[][] = [];
+  for (const group of groupBy(todo, (c) => c.contract.tenant_id).values()) {
     for (let i = 0; i < group.length; i += BATCH) batches.push(group.slice(i, i + BATCH));
   }
-  const runBatch = async (batch: MonthJob[]) => {
+  const runBatch = async (batch: Candidate[]) => {
     const tenantId = batch[0]!.contract.tenant_id;
+    const now = ctx.now();
+    const pacts = await loadPacts(
+      ctx,
+      tenantId,
+      batch.map((c) => c.contract.id),
+    );
+    const jobs: MonthJob[] = [];
+    for (const c of batch) {
+      const pact = pacts.get(c.contract.id)!;
+      // The zone read with the contract is the one of these terms, unless they changed meanwhile.
+      if (monthProblem(c.contract, pact, c.monthKey, now) === null) jobs.push({ contract: c.contract, monthKey: c.monthKey, pact });
+      else result.contracts -= 1;
+    }
     let evaluated: EvaluatedMonth[] = [];
     try {
-      evaluated = await evaluateMonths(ctx, tenantId, batch, ctx.now());
+      evaluated = await evaluateMonths(ctx, tenantId, jobs, now);
     } catch {
       // One contract's bad data must not stop the others: evaluate this batch one by one.
-      for (const job of batch) {
+      for (const job of jobs) {
         try {
-          evaluated.push(...(await evaluateMonths(ctx, tenantId, [job], ctx.now())));
+          evaluated.push(...(await evaluateMonths(ctx, tenantId, [job], now)));
         } catch (err) {
           result.failed.push({ tenantId, contractId: job.contract.id, error: err instanceof Error ? err.message : String(err) });
         }
@@ -327,20 +346,13 @@ async function closeJobs(ctx: AppContext, jobs: MonthJob[], result: CloseResult,
       while (next < batches.length) await runBatch(batches[next++]!);
     }),
   );
+  return result;
 }
 
-/** Activated contracts that may be in force in the month, with their pacts, grouped by tenant. */
-async function candidates(ctx: AppContext, from: Date, to: Date, tenantIds?: readonly string[]): Promise<Array<{ contract: ContractHead; pact: ContractPact }>> {
-  const contracts = await repo.contractsOverlapping(ctx.db, from, to, tenantIds);
-  const out: Array<{ contract: ContractHead; pact: ContractPact }> = [];
-  for (const [tenantId, list] of groupBy(contracts, (c) => c.tenant_id)) {
-    for (let i = 0; i < list.length; i += 500) {
-      const slice = list.slice(i, i + 500);
-      const pacts = await loadPacts(ctx, tenantId, slice.map((c) => c.id));
-      for (const c of slice) out.push({ contract: c, pact: pacts.get(c.id)! });
-    }
-  }
-  return out;
+/** Whether the month can be closed for the contract, judged from its zone alone (terms are checked again when loaded). */
+function closable(contract: ContractHead, zone: string, monthKey: string, now: Date): boolean {
+  const b = boundsOf(monthKey, zone);
+  return b.to <= now && b.to > contract.starts_at && (contract.ends_at === null || contract.ends_at > b.from);
 }
 
 /**
@@ -353,28 +365,26 @@ export async function closeMonthForAllContracts(ctx: AppContext, monthKey: strin
   parseMonth(monthKey);
   const rough = roughMonth(monthKey);
   const now = ctx.now();
-  const result: CloseResult = { contracts: 0, created: 0, existing: 0, failed: [] };
-  const jobs = (await candidates(ctx, rough.from, rough.to, opts.tenantIds))
-    .filter(({ contract, pact }) => monthProblem(contract, pact, monthKey, now) === null)
-    .map(({ contract, pact }) => ({ contract, pact, monthKey }));
-  await closeJobs(ctx, jobs, result, onProgress);
-  return result;
+  const contracts = await repo.contractZonesOverlapping(ctx.db, rough.from, rough.to, opts.tenantIds);
+  const candidates = contracts.filter((c) => c.zone !== null && closable(c, c.zone, monthKey, now)).map((c) => ({ contract: c, zone: c.zone!, monthKey }));
+  return closeCandidates(ctx, candidates, onProgress);
 }
 
 /**
  * The period close: for every activated contract, the last month that has ended in its zone,
- * when that month has no scorecard yet (a contract ended within that month included).
+ * when that month has no scorecard yet (a contract ended within that month included). When every
+ * such month is closed already, this costs two statements.
  */
 export async function closeEndedMonths(ctx: AppContext, opts: { tenantIds?: readonly string[] } = {}): Promise<CloseResult> {
   const now = ctx.now();
-  const result: CloseResult = { contracts: 0, created: 0, existing: 0, failed: [] };
   // Contracts in force at some point of the last ~2 months: enough for any zone's last ended month.
   const day = 86_400_000;
-  const jobs: MonthJob[] = [];
-  for (const { contract, pact } of await candidates(ctx, new Date(now.getTime() - 64 * day), new Date(now.getTime() + day), opts.tenantIds)) {
-    const monthKey = previousMonth(monthKeyAt(now, pact.zone));
-    if (monthProblem(contract, pact, monthKey, now) === null) jobs.push({ contract, pact, monthKey });
+  const contracts = await repo.contractZonesOverlapping(ctx.db, new Date(now.getTime() - 64 * day), new Date(now.getTime() + day), opts.tenantIds);
+  const candidates: Candidate[] = [];
+  for (const c of contracts) {
+    if (c.zone === null) continue;
+    const monthKey = previousMonth(monthKeyAt(now, c.zone));
+    if (closable(c, c.zone, monthKey, now)) candidates.push({ contract: c, zone: c.zone, monthKey });
   }
-  await closeJobs(ctx, jobs, result);
-  return result;
+  return closeCandidates(ctx, candidates);
 }

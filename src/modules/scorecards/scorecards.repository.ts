@@ -42,21 +42,30 @@ export async function findContract(db: Db, scope: Scope, id: string): Promise<Co
   return q.executeTakeFirst();
 }
 
+export type ContractWithZone = ContractHead & { zone: string | null };
+
 /**
  * Activated contracts (active, or ended) whose period may overlap [from, to): candidates for a
  * month close. Callers pass bounds widened by a day so that every time zone's month is covered,
- * and check the exact bounds in the contract's zone. `tenantIds` narrows to those tenants.
+ * and check the exact bounds in the contract's zone: the zone of the calendar of its latest
+ * accepted terms (null without accepted terms or calendar), read in the database so that a period
+ * close that finds nothing to do never loads the terms themselves.
  */
-export async function contractsOverlapping(db: Db, from: Date, to: Date, tenantIds?: readonly string[]): Promise<ContractHead[]> {
-  let q = db
-    .selectFrom('contracts as k')
-    .innerJoin('clients as c', (j) => j.onRef('c.tenant_id', '=', 'k.tenant_id').onRef('c.id', '=', 'k.client_id'))
-    .select(['k.tenant_id', 'k.id', 'k.client_id', 'c.name as client_name', 'k.name', 'k.status', 'k.starts_at', 'k.ends_at'])
-    .where('k.status', 'in', ['active', 'ended'])
-    .where('k.starts_at', '<', to)
-    .where((eb) => eb.or([eb('k.ends_at', 'is', null), eb('k.ends_at', '>', from)]));
-  if (tenantIds) q = q.where('k.tenant_id', 'in', tenantIds.length ? [...tenantIds] : ['00000000-0000-0000-0000-000000000000']);
-  return q.orderBy('k.tenant_id').orderBy('k.id').execute();
+export async function contractZonesOverlapping(db: Db, from: Date, to: Date, tenantIds?: readonly string[]): Promise<ContractWithZone[]> {
+  const r = await sql<ContractWithZone>`
+    select k.tenant_id, k.id, k.client_id, c.name as client_name, k.name, k.status, k.starts_at, k.ends_at, cal.definition->>'timeZone' as zone
+    from contracts k
+    join clients c on c.tenant_id = k.tenant_id and c.id = k.client_id
+    left join lateral (
+      select a.terms->>'calendarId' as calendar_id from amendments a
+      where a.tenant_id = k.tenant_id and a.contract_id = k.id and a.status = 'accepted' and a.in_force_from is not null
+      order by a.number desc limit 1
+    ) a on true
+    left join calendars cal on cal.tenant_id = k.tenant_id and cal.id::text = a.calendar_id
+    where k.status in ('active', 'ended') and k.starts_at < ${to} and (k.ends_at is null or k.ends_at > ${from})
+      ${tenantIds ? sql`and k.tenant_id = any(${sql.val([...tenantIds])}::uuid[])` : sql``}
+    order by k.tenant_id, k.id`.execute(db);
+  return r.rows.map((x) => ({ ...x, starts_at: new Date(x.starts_at), ends_at: x.ends_at ? new Date(x.ends_at) : null }));
 }
 
 export type TermsRow = { contract_id: string; number: number; in_force_from: Date; terms: ContractTerms };
