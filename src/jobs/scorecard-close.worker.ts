@@ -16,6 +16,8 @@ const SLOT_SECONDS = 15 * 60;
 export type ScorecardCloseOptions = {
   /** Run this process's worker (default true); a process may only offer jobs. */
   work?: boolean;
+  /** Close only these tenants' contracts (default: all). */
+  tenantIds?: readonly string[];
   onResult?: (r: CloseResult) => void;
   onError?: (err: unknown) => void;
 };
@@ -51,7 +53,7 @@ export async function startScorecardClose(ctx: AppContext, boss: PgBoss, opts: S
   if (opts.work ?? true) {
     workerId = await boss.work(SCORECARDS_CLOSE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 60 }, async () => {
       try {
-        opts.onResult?.(await closeEndedMonths(ctx));
+        opts.onResult?.(await closeEndedMonths(ctx, { tenantIds: opts.tenantIds }));
       } catch (err) {
         opts.onError?.(err);
         throw err;
