@@ -67,7 +67,7 @@ describe('amendmentSummary', () => {
           goal: { ...fastAnswers(), objective: 'Quick fixes on site', metric: { key: 'mean_time_to_resolve' }, scope: { priorities: ['P1', 'P2'], categories: ['hardware'], siteIds: ['site-b'] }, comparator: 'lte', target: 240, period: 'quarterly', minSample: 1, penalty: null, incentive: { kind: 'fixed', amountMinor: 50_000 } },
         },
       ],
-      "Changes goal 'Quick fixes on site' (was 'Fast answers') from 1 Dec 2026: mean time to resolve for P1 and P2 tickets, hardware issues, at Berlin office <= 240 business minutes per quarter, at least 1 ticket; bonus 500.00 when met.",
+      "Changes goal 'Quick fixes on site' (was 'Fast answers') from 1 Dec 2026: mean time to resolve for P1 and P2 tickets, hardware issues, at Berlin office <= 4 business hours per quarter, at least 1 ticket; bonus 500.00 when met.",
     ],
     [
       'a backlog goal and a manual one',

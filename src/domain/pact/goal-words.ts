@@ -6,7 +6,7 @@
 import type { MetricUnit } from '../metrics/metric-types';
 import { isMetricKey, METRICS } from '../metrics/registry';
 import type { CatalogCategory, Comparator, GoalMetric, GoalPeriod, GoalScope, GoalTerms, MetricKey, MoneyRule, PenaltyRule, ResponsibilityTerms } from './pact-types';
-import { targetInWords } from './target-words';
+import { minutesInWords, targetInWords } from './target-words';
 
 /** What a metric's sample counts, for "at least 20 tickets". */
 const SAMPLE_NOUN: Partial<Record<MetricKey, [string, string]>> = {
@@ -33,17 +33,19 @@ export const PERIOD_WORDS: Record<GoalPeriod, { per: string; each: string; fee: 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 const moneyFormat = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Minor units as major units with two decimals and thousands separators: 100000 -> "1,000.00". */
-export const moneyWords = (amountMinor: number) => moneyFormat.format(amountMinor / 100);
+/** Minor units as major units with two decimals and thousands separators: 100000 -> "1,000.00" (or "1,000.00 EUR"). */
+export const moneyWords = (amountMinor: number, currency?: string) => `${moneyFormat.format(amountMinor / 100)}${currency ? ` ${currency}` : ''}`;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 
-/** A figure in a unit: "95 %", "240 business minutes", "3.5 hours", "12". */
+/** A figure in a unit: "95 %", "45 business minutes", "4 business hours", "3.5 hours", "12". */
 export function valueInWords(value: number, unit: MetricUnit): string {
   switch (unit) {
     case 'percent':
       return `${numberFormat.format(value)} %`;
     case 'minutes':
+      // Whole hours and more read as hours ("4 business hours", "1 business hour 30 min").
+      if (Number.isInteger(value) && value >= 60) return minutesInWords(value);
       return value === 1 ? '1 business minute' : `${numberFormat.format(value)} business minutes`;
     case 'hours':
       return value === 1 ? '1 hour' : `${numberFormat.format(value)} hours`;
@@ -92,18 +94,24 @@ export function minSampleInWords(goal: Pick<GoalTerms, 'minSample' | 'metric'>):
   return `at least ${plural(goal.minSample, one, many)}`;
 }
 
-function amountInWords(rule: MoneyRule, period: GoalPeriod): string {
-  return rule.kind === 'fixed' ? moneyWords(rule.amountMinor) : `${numberFormat.format(rule.percent)} % of the ${PERIOD_WORDS[period].fee}`;
+/** "5 % of the monthly fee", "150.00" (with the currency when given: "150.00 EUR"). */
+export function amountInWords(rule: MoneyRule, period: GoalPeriod, currency?: string): string {
+  return rule.kind === 'fixed' ? moneyWords(rule.amountMinor, currency) : `${numberFormat.format(rule.percent)} % of the ${PERIOD_WORDS[period].fee}`;
+}
+
+/** "at most 200.00 per month and 1,000.00 in all". */
+export function capsInWords(penalty: PenaltyRule, period: GoalPeriod, currency?: string): string {
+  return `at most ${moneyWords(penalty.capPerPeriodMinor, currency)} ${PERIOD_WORDS[period].per} and ${moneyWords(penalty.capOverallMinor, currency)} in all`;
 }
 
 /** "credit 5 % of the monthly fee when missed, at most 200.00 per month and 1,000.00 in all". */
-export function penaltyInWords(penalty: PenaltyRule, period: GoalPeriod): string {
-  return `credit ${amountInWords(penalty, period)} when missed, at most ${moneyWords(penalty.capPerPeriodMinor)} ${PERIOD_WORDS[period].per} and ${moneyWords(penalty.capOverallMinor)} in all`;
+export function penaltyInWords(penalty: PenaltyRule, period: GoalPeriod, currency?: string): string {
+  return `credit ${amountInWords(penalty, period, currency)} when missed, ${capsInWords(penalty, period, currency)}`;
 }
 
 /** "bonus 300.00 when met". */
-export function incentiveInWords(incentive: MoneyRule, period: GoalPeriod): string {
-  return `bonus ${amountInWords(incentive, period)} when met`;
+export function incentiveInWords(incentive: MoneyRule, period: GoalPeriod, currency?: string): string {
+  return `bonus ${amountInWords(incentive, period, currency)} when met`;
 }
 
 /**

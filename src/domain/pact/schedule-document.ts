@@ -1,5 +1,5 @@
 import { formatDate } from './amendment-summary';
-import { COMPARATOR_WORDS, goalUnit, incentiveInWords, metricInWords, minSampleInWords, penaltyInWords, PERIOD_WORDS, responsibilityMeasureInWords, scopeInWords, valueInWords } from './goal-words';
+import { amountInWords, capsInWords, COMPARATOR_WORDS, goalUnit, metricInWords, minSampleInWords, PERIOD_WORDS, responsibilityMeasureInWords, scopeInWords, valueInWords } from './goal-words';
 import type { PriorityMatrixDocument } from './pact-documents';
 import type { CatalogCategory, CatalogDeliveryMode, ContractTerms, DeliveryMode, GoalTerms, Priority, ResponsibilityTerms } from './pact-types';
 import { riderEffectInWords } from './amendment-summary';
@@ -71,7 +71,8 @@ const CATEGORY_ORDER: CatalogCategory[] = ['hardware', 'software', 'network', 's
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function scheduleGoal(goal: GoalTerms, siteNames?: ReadonlyMap<string, string>): ScheduleGoal {
+/** A goal as the schedule states it; money in the plan's currency. */
+export function scheduleGoal(goal: GoalTerms, siteNames?: ReadonlyMap<string, string>, currency?: string): ScheduleGoal {
   const scope = scopeInWords(goal.scope ?? {}, siteNames);
   const sample = minSampleInWords(goal);
   const per = PERIOD_WORDS[goal.period];
@@ -86,8 +87,8 @@ export function scheduleGoal(goal: GoalTerms, siteNames?: ReadonlyMap<string, st
       : goal.metric.key === 'manual'
         ? 'A value entered with evidence'
         : 'None',
-    incentive: goal.incentive ? capitalise(incentiveInWords(goal.incentive, goal.period)) : null,
-    penalty: goal.penalty ? capitalise(penaltyInWords(goal.penalty, goal.period)) : null,
+    incentive: goal.incentive ? `A bonus of ${amountInWords(goal.incentive, goal.period, currency)}` : null,
+    penalty: goal.penalty ? `A service credit of ${amountInWords(goal.penalty, goal.period, currency)}, ${capsInWords(goal.penalty, goal.period, currency)}` : null,
   };
 }
 
@@ -182,7 +183,7 @@ export function buildSchedule(input: {
     travel,
     priorities,
     catalog,
-    goals: (terms.goals ?? []).map((g) => scheduleGoal(g, input.siteNames)),
+    goals: (terms.goals ?? []).map((g) => scheduleGoal(g, input.siteNames, terms.plan.price.currency)),
     responsibilities: (terms.responsibilities ?? []).map(scheduleResponsibility),
     notes,
     generatedAt: formatDate(input.generatedAt, tz),

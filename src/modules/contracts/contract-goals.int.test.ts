@@ -108,7 +108,7 @@ describe('goals and responsibilities by amendment', () => {
     expect(html.body).toContain('<h2>Goals</h2>');
     expect(html.body).toContain('<h3>Fast answers</h3>');
     expect(html.body).toContain('First-response compliance, for P1 and P2 tickets, at Berlin office');
-    expect(html.body).toContain('Credit 5 % of the monthly fee when missed, at most 200.00 per month and 1,000.00 in all');
+    expect(html.body).toContain('A service credit of 5 % of the monthly fee, at most 200.00 EUR per month and 1,000.00 EUR in all');
     expect(html.body).toContain('<h2>Your responsibilities</h2>');
     expect(html.body).toContain('Answer information requests within 8 business hours');
     const pdf = await w.clientAdmin.get(api(`/contracts/${c.id}/schedule.pdf`));

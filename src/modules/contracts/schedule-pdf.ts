@@ -88,7 +88,8 @@ export async function renderSchedulePdf(doc: ScheduleDocument): Promise<Buffer> 
       content.push({ text: g.objective, bold: true, fontSize: 10, margin: [0, 6, 0, 2] });
       content.push({
         table: { widths: [100, '*'], body: rows.filter((r): r is [string, string] => r[1] !== null).map(([k, v]) => [{ text: k, bold: true }, v]) },
-        layout: 'lightHorizontalLines',
+        // Label and value rows, no header: thin lines between rows only.
+        layout: { hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0 : 0.5), vLineWidth: () => 0, hLineColor: () => '#cccccc' },
         unbreakable: true,
       });
     }
