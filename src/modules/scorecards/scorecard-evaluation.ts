@@ -11,7 +11,7 @@
  *   every contract in force in it that has none yet, across all tenants.
  * - `closeEndedMonths(ctx)`: the period-close job; each contract's last month ended in its zone.
  */
-import type { CalendarDefinition } from '../../domain/calendar';
+import type { BusinessCalendar, CalendarDefinition } from '../../domain/calendar';
 import { evaluateScorecard, monthBounds, monthKeyAt, type ScorecardInput } from '../../domain/goals';
 import type { ScorecardDocument } from '../../domain/goals/goal-types';
 import { buildTicketFacts } from '../../domain/metrics/ticket-facts';
@@ -180,6 +180,24 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
   const countsOf = groupBy(counts, (c) => c.contract_id);
   const creditsOf = groupBy(credits, (c) => c.contract_id);
 
+  // Tickets share calendar snapshots: parse each distinct one once, build each calendar once.
+  const snapshots = new Map<string, Record<string, CalendarDefinition>>();
+  const built = new WeakMap<CalendarDefinition, BusinessCalendar>();
+  const calendar = (id: string, definition: CalendarDefinition): BusinessCalendar => {
+    let c = built.get(definition);
+    if (!c) built.set(definition, (c = calendarFor(id, definition)));
+    return c;
+  };
+  const targetsOf = (t: repo.ScorecardTicketRow): TicketTargetsDocument | null => {
+    if (!t.targets) return null;
+    let calendars: Record<string, CalendarDefinition> = {};
+    if (t.calendars_text) {
+      calendars = snapshots.get(t.calendars_text) ?? {};
+      if (!snapshots.has(t.calendars_text)) snapshots.set(t.calendars_text, (calendars = JSON.parse(t.calendars_text) as Record<string, CalendarDefinition>));
+    }
+    return { ...(t.targets as Omit<TicketTargetsDocument, 'calendars'>), calendars };
+  };
+
   return prepared.map(({ job, bounds, widest }) => {
     const id = job.contract.id;
     const at = bounds.to;
@@ -197,7 +215,7 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
             category: (t.category as CatalogCategory | null) ?? null,
             siteId: t.site_id,
             deliveryMode: t.delivery_mode,
-            targets: (t.targets as TicketTargetsDocument | null) ?? null,
+            targets: targetsOf(t),
           },
           events: (eventsOf.get(t.id) ?? []).filter((e) => e.at <= at).map((e) => ({ type: e.type, at: e.at, data: e.data ?? {} })),
           staffPublicReplies: (repliesOf.get(t.id) ?? []).filter((r) => r.created_at <= at).map((r) => r.created_at),
@@ -205,7 +223,7 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
             .filter((e) => e.started_at >= widest.from && e.started_at < at)
             .map((e) => ({ startedAt: e.started_at, endedAt: e.ended_at, billable: e.billable, inCoverageSeconds: e.in_coverage_seconds, afterHoursSeconds: e.after_hours_seconds })),
           at,
-          calendar: calendarFor,
+          calendar,
         }),
       );
     }

@@ -125,9 +125,20 @@ export type ScorecardTicketRow = {
   priority: string;
   site_id: string | null;
   delivery_mode: 'remote' | 'onsite';
-  targets: unknown;
+  /** The targets document without its calendar snapshot (see calendars_text). */
+  targets: Record<string, unknown> | null;
+  /**
+   * The snapshot of the calendars the ticket's clocks run on, as JSON text: most tickets of a
+   * contract share one, so the caller parses (and builds) each distinct snapshot once.
+   */
+  calendars_text: string | null;
   category: string | null;
 };
+
+// What the clocks read of a ticket's targets document: everything but the calendar snapshot
+// (sent apart) and the explanations in words (sizeable, and for people only).
+const TARGETS_FOR_CLOCKS = sql`case when t.targets is null then null else (t.targets - 'calendars' - 'explanation')
+  || jsonb_build_object('firstResponse', (t.targets->'firstResponse') - 'explanation', 'resolution', (t.targets->'resolution') - 'explanation') end`;
 
 /**
  * The tickets of each window: of the contract, created before the window's end, and open or
@@ -140,7 +151,8 @@ export async function ticketsInWindows(db: Db, tenantId: string, windows: readon
   const froms = windows.map((w) => w.from.toISOString());
   const tos = windows.map((w) => w.to.toISOString());
   const r = await sql<ScorecardTicketRow>`
-    select t.id, t.contract_id, t.number, t.subject, t.created_at, t.priority, t.site_id, t.delivery_mode, t.targets, i.category
+    select t.id, t.contract_id, t.number, t.subject, t.created_at, t.priority, t.site_id, t.delivery_mode,
+      ${TARGETS_FOR_CLOCKS} as targets, (t.targets->'calendars')::text as calendars_text, i.category
     from unnest(${sql.val(ids)}::uuid[], ${sql.val(froms)}::timestamptz[], ${sql.val(tos)}::timestamptz[]) as w(contract_id, from_at, to_at)
     join tickets t on t.tenant_id = ${tenantId} and t.contract_id = w.contract_id and t.created_at < w.to_at
       and (t.resolution_completed_at is null or t.resolution_completed_at >= w.from_at)
@@ -150,50 +162,61 @@ export async function ticketsInWindows(db: Db, tenantId: string, windows: readon
 
 export type EventRow = { ticket_id: string; id: string; type: string; at: Date; data: Record<string, unknown> };
 
-/** The tickets' history up to `until`, in time order. */
+// The per-ticket reads below go ticket by ticket through a lateral subquery with a limit, which
+// the planner cannot flatten: each ticket is one probe of the (tenant_id, ticket_id, instant)
+// index, however fresh the table's statistics are. A plain `ticket_id = any($ids)` with a range
+// on the instant may otherwise be planned as a scan of the tenant's whole history.
+const PER_TICKET_LIMIT = 100_000;
+
+/** The history rows ticket facts and clocks read (src/domain/metrics/ticket-facts.ts, src/domain/tickets); the rest is left in the database. */
+export const FACT_EVENT_TYPES = ['created', 'status_changed', 'target_changed', 'first_public_response', 'resolved', 'reopened'] as const;
+
+/** The tickets' history (the fact event types) up to `until`, in time order per ticket. */
 export async function ticketEvents(db: Db, tenantId: string, ticketIds: readonly string[], until: Date): Promise<EventRow[]> {
   if (!ticketIds.length) return [];
-  const rows = await db
-    .selectFrom('ticket_events')
-    .select(['ticket_id', 'id', 'type', 'at', 'data'])
-    .where('tenant_id', '=', tenantId)
-    .where('ticket_id', '=', sql<string>`any(${sql.val([...ticketIds])}::uuid[])`)
-    .where('at', '<=', until)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-  return rows as EventRow[];
+  const r = await sql<EventRow>`
+    select e.ticket_id, e.id, e.type, e.at,
+      -- only the fields facts and clocks read: the creation's initial targets, a status, a re-target
+      case e.type when 'created' then jsonb_build_object('targets', e.data->'targets') when 'status_changed' then e.data when 'target_changed' then e.data else '{}'::jsonb end as data
+    from unnest(${sql.val([...ticketIds])}::uuid[]) as x(id)
+    cross join lateral (
+      select e.ticket_id, e.id, e.type, e.at, e.data from ticket_events e
+      where e.tenant_id = ${tenantId} and e.ticket_id = x.id and e.at <= ${until} and e.type = any(${sql.val([...FACT_EVENT_TYPES])}::text[])
+      order by e.at, e.id limit ${PER_TICKET_LIMIT}
+    ) e`.execute(db);
+  return r.rows.map((row) => ({ ...row, at: new Date(row.at) }));
 }
 
 /** Public comments and logged calls by staff on the tickets, up to `until` (first-contact resolution counts them). */
 export async function staffPublicReplies(db: Db, tenantId: string, ticketIds: readonly string[], until: Date): Promise<Array<{ ticket_id: string; created_at: Date }>> {
   if (!ticketIds.length) return [];
-  return db
-    .selectFrom('ticket_comments as c')
-    .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 'c.tenant_id').onRef('u.id', '=', 'c.author_user_id'))
-    .select(['c.ticket_id', 'c.created_at'])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.ticket_id', '=', sql<string>`any(${sql.val([...ticketIds])}::uuid[])`)
-    .where((eb) => eb.or([eb('c.public', '=', true), eb('c.kind', '=', 'call')]))
-    .where('u.role', 'in', [...STAFF_ROLES])
-    .where('c.created_at', '<=', until)
-    .orderBy('c.created_at')
-    .execute();
+  // The staff check sits inside the per-ticket probe: as a join, a planner without statistics
+  // may loop over every staff user and probe every ticket for each.
+  const r = await sql<{ ticket_id: string; created_at: Date }>`
+    select c.ticket_id, c.created_at
+    from unnest(${sql.val([...ticketIds])}::uuid[]) as x(id)
+    cross join lateral (
+      select c.ticket_id, c.created_at from ticket_comments c
+      where c.tenant_id = ${tenantId} and c.ticket_id = x.id and c.created_at <= ${until} and (c.public or c.kind = 'call')
+        and exists (select 1 from users u where u.tenant_id = c.tenant_id and u.id = c.author_user_id and u.role = any(${sql.val([...STAFF_ROLES])}::text[]))
+      order by c.created_at limit ${PER_TICKET_LIMIT}
+    ) c`.execute(db);
+  return r.rows.map((row) => ({ ticket_id: row.ticket_id, created_at: new Date(row.created_at) }));
 }
 
 export type TimeEntryRow = { ticket_id: string; started_at: Date; ended_at: Date; billable: boolean; in_coverage_seconds: number; after_hours_seconds: number };
 
 export async function timeEntries(db: Db, tenantId: string, ticketIds: readonly string[], from: Date, until: Date): Promise<TimeEntryRow[]> {
   if (!ticketIds.length) return [];
-  return db
-    .selectFrom('time_entries')
-    .select(['ticket_id', 'started_at', 'ended_at', 'billable', 'in_coverage_seconds', 'after_hours_seconds'])
-    .where('tenant_id', '=', tenantId)
-    .where('ticket_id', '=', sql<string>`any(${sql.val([...ticketIds])}::uuid[])`)
-    .where('started_at', '>=', from)
-    .where('started_at', '<', until)
-    .orderBy('started_at')
-    .execute();
+  const r = await sql<TimeEntryRow>`
+    select e.ticket_id, e.started_at, e.ended_at, e.billable, e.in_coverage_seconds, e.after_hours_seconds
+    from unnest(${sql.val([...ticketIds])}::uuid[]) as x(id)
+    cross join lateral (
+      select e.ticket_id, e.started_at, e.ended_at, e.billable, e.in_coverage_seconds, e.after_hours_seconds from time_entries e
+      where e.tenant_id = ${tenantId} and e.ticket_id = x.id and e.started_at >= ${from} and e.started_at < ${until}
+      order by e.started_at limit ${PER_TICKET_LIMIT}
+    ) e`.execute(db);
+  return r.rows.map((row) => ({ ...row, started_at: new Date(row.started_at), ended_at: new Date(row.ended_at), in_coverage_seconds: Number(row.in_coverage_seconds), after_hours_seconds: Number(row.after_hours_seconds) }));
 }
 
 /** Number, subject, priority and creation of tickets of the client, for drill-downs. */
