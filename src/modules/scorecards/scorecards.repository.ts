@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import type { ScorecardRow } from '../../db/schema';
 import type { CalendarDefinition } from '../../domain/calendar';
@@ -68,39 +68,24 @@ export async function contractZonesOverlapping(db: Db, from: Date, to: Date, ten
   return r.rows.map((x) => ({ ...x, starts_at: new Date(x.starts_at), ends_at: x.ends_at ? new Date(x.ends_at) : null }));
 }
 
-export type TermsRow = { contract_id: string; number: number; in_force_from: Date; terms: ContractTerms };
+export type TermsRow = { contract_id: string; number: number; in_force_from: Date; terms: ContractTerms; calendar: CalendarDefinition | null };
 
-/** The accepted amendments of the contracts (their terms history), oldest first. */
+/** The accepted amendments of the contracts (their terms history), oldest first, each with the definition of its terms' calendar. */
 export async function acceptedTerms(db: Db, tenantId: string, contractIds: readonly string[]): Promise<TermsRow[]> {
   if (!contractIds.length) return [];
-  const rows = await db
-    .selectFrom('amendments')
-    .select(['contract_id', 'number', 'in_force_from', 'terms'])
-    .where('tenant_id', '=', tenantId)
-    .where('contract_id', '=', sql<string>`any(${sql.val([...contractIds])}::uuid[])`)
-    .where('status', '=', 'accepted')
-    .where('in_force_from', 'is not', null)
-    .orderBy('contract_id')
-    .orderBy('number')
-    .execute();
-  return rows as TermsRow[];
+  const r = await sql<TermsRow>`
+    select a.contract_id, a.number, a.in_force_from, a.terms, cal.definition as calendar
+    from amendments a
+    left join calendars cal on cal.tenant_id = a.tenant_id and cal.id::text = a.terms->>'calendarId'
+    where a.tenant_id = ${tenantId} and a.contract_id = any(${sql.val([...contractIds])}::uuid[]) and a.status = 'accepted' and a.in_force_from is not null
+    order by a.contract_id, a.number`.execute(db);
+  return r.rows.map((x) => ({ ...x, in_force_from: new Date(x.in_force_from), number: Number(x.number) }));
 }
 
 /** A draft contract's terms (null once activated). */
 export async function draftTerms(db: Db, tenantId: string, contractId: string): Promise<ContractTerms | null> {
   const row = await db.selectFrom('contracts').select('draft_terms').where('tenant_id', '=', tenantId).where('id', '=', contractId).executeTakeFirst();
   return row?.draft_terms ?? null;
-}
-
-export async function calendarDefinitions(db: Db, tenantId: string, ids: readonly string[]): Promise<Map<string, CalendarDefinition>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .selectFrom('calendars')
-    .select(['id', 'definition'])
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', sql<string>`any(${sql.val([...new Set(ids)])}::uuid[])`)
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.definition]));
 }
 
 export async function tenantIdBySlug(db: Db, slug: string): Promise<string | undefined> {
@@ -113,8 +98,12 @@ export async function tenantName(db: Db, tenantId: string): Promise<string> {
 
 // ---------- the tickets behind a scorecard ----------
 
-/** The window of tickets one contract's evaluation reads: created before `to`, not resolved before `from`. */
-export type TicketWindow = { contractId: string; from: Date; to: Date };
+/**
+ * The window of tickets one contract's evaluation reads: created before `to`, not resolved before
+ * `from`; `created` narrows it to tickets created in [from, to) of its own (null: unbounded), so
+ * that a window can be read in parts.
+ */
+export type TicketWindow = { contractId: string; from: Date; to: Date; created?: { from: Date | null; to: Date | null } };
 
 export type ScorecardTicketRow = {
   id: string;
@@ -125,98 +114,127 @@ export type ScorecardTicketRow = {
   priority: string;
   site_id: string | null;
   delivery_mode: 'remote' | 'onsite';
-  /** The targets document without its calendar snapshot (see calendars_text). */
+  /** What targetsFor gave the ticket (TicketTargetsDocument), null without a contract; shared by tickets with the same document. */
   targets: Record<string, unknown> | null;
-  /**
-   * The snapshot of the calendars the ticket's clocks run on, as JSON text: most tickets of a
-   * contract share one, so the caller parses (and builds) each distinct snapshot once.
-   */
-  calendars_text: string | null;
   category: string | null;
 };
 
-// What the clocks read of a ticket's targets document: everything but the calendar snapshot
-// (sent apart) and the explanations in words (sizeable, and for people only).
-const TARGETS_FOR_CLOCKS = sql`case when t.targets is null then null else (t.targets - 'calendars' - 'explanation')
-  || jsonb_build_object('firstResponse', (t.targets->'firstResponse') - 'explanation', 'resolution', (t.targets->'resolution') - 'explanation') end`;
-
-/**
- * The tickets of each window: of the contract, created before the window's end, and open or
- * resolved at or after its start (resolution_completed_at is the last resolution; a reopened
- * ticket has none). One statement for all windows; each probes the tickets_contract index.
- */
-export async function ticketsInWindows(db: Db, tenantId: string, windows: readonly TicketWindow[]): Promise<ScorecardTicketRow[]> {
-  if (!windows.length) return [];
-  const ids = windows.map((w) => w.contractId);
-  const froms = windows.map((w) => w.from.toISOString());
-  const tos = windows.map((w) => w.to.toISOString());
-  const r = await sql<ScorecardTicketRow>`
-    select t.id, t.contract_id, t.number, t.subject, t.created_at, t.priority, t.site_id, t.delivery_mode,
-      ${TARGETS_FOR_CLOCKS} as targets, (t.targets->'calendars')::text as calendars_text, i.category
-    from unnest(${sql.val(ids)}::uuid[], ${sql.val(froms)}::timestamptz[], ${sql.val(tos)}::timestamptz[]) as w(contract_id, from_at, to_at)
-    join tickets t on t.tenant_id = ${tenantId} and t.contract_id = w.contract_id and t.created_at < w.to_at
-      and (t.resolution_completed_at is null or t.resolution_completed_at >= w.from_at)
-    left join catalog_items i on i.tenant_id = t.tenant_id and i.id = t.catalog_item_id`.execute(db);
-  return r.rows.map((row) => ({ ...row, created_at: new Date(row.created_at), number: Number(row.number) }));
-}
-
 export type EventRow = { ticket_id: string; id: string; type: string; at: Date; data: Record<string, unknown> };
+export type ReplyRow = { ticket_id: string; created_at: Date };
+export type TimeEntryRow = { ticket_id: string; started_at: Date; ended_at: Date; billable: boolean; in_coverage_seconds: number; after_hours_seconds: number };
 
-// The per-ticket reads below go ticket by ticket through a lateral subquery with a limit, which
-// the planner cannot flatten: each ticket is one probe of the (tenant_id, ticket_id, instant)
-// index, however fresh the table's statistics are. A plain `ticket_id = any($ids)` with a range
-// on the instant may otherwise be planned as a scan of the tenant's whole history.
-const PER_TICKET_LIMIT = 100_000;
+/** What an evaluation reads of the tickets of its windows. */
+export type WindowData = { tickets: ScorecardTicketRow[]; events: EventRow[]; replies: ReplyRow[]; timeEntries: TimeEntryRow[] };
 
 /** The history rows ticket facts and clocks read (src/domain/metrics/ticket-facts.ts, src/domain/tickets); the rest is left in the database. */
 export const FACT_EVENT_TYPES = ['created', 'status_changed', 'target_changed', 'first_public_response', 'resolved', 'reopened'] as const;
 
-/** The tickets' history (the fact event types) up to `until`, in time order per ticket. */
-export async function ticketEvents(db: Db, tenantId: string, ticketIds: readonly string[], until: Date): Promise<EventRow[]> {
-  if (!ticketIds.length) return [];
-  const r = await sql<EventRow>`
-    select e.ticket_id, e.id, e.type, e.at,
-      -- only the fields facts and clocks read: the creation's initial targets, a status, a re-target
-      case e.type when 'created' then jsonb_build_object('targets', e.data->'targets') when 'status_changed' then e.data when 'target_changed' then e.data else '{}'::jsonb end as data
-    from unnest(${sql.val([...ticketIds])}::uuid[]) as x(id)
-    cross join lateral (
-      select e.ticket_id, e.id, e.type, e.at, e.data from ticket_events e
-      where e.tenant_id = ${tenantId} and e.ticket_id = x.id and e.at <= ${until} and e.type = any(${sql.val([...FACT_EVENT_TYPES])}::text[])
-      order by e.at, e.id limit ${PER_TICKET_LIMIT}
-    ) e`.execute(db);
-  return r.rows.map((row) => ({ ...row, at: new Date(row.at) }));
+// Per-ticket reads go ticket by ticket through a lateral subquery with a limit, which the planner
+// cannot flatten: each ticket is one probe of the (tenant_id, ticket_id, instant) index, however
+// fresh the table's statistics are. A plain `ticket_id = any($ids)` with a range on the instant
+// may otherwise be planned as a scan of the tenant's whole history.
+const PER_TICKET_LIMIT = 100_000;
+
+/**
+ * Runs `read` with PostgreSQL's JIT compilation off. Without fresh statistics the planner
+ * overestimates the per-ticket probes and compiles the query, which costs more than the probes.
+ */
+async function withoutJit<T>(db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  if (db.isTransaction) {
+    await sql`set local jit = off`.execute(db);
+    return read(db);
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`set local jit = off`.execute(trx);
+    return read(trx);
+  });
 }
 
-/** Public comments and logged calls by staff on the tickets, up to `until` (first-contact resolution counts them). */
-export async function staffPublicReplies(db: Db, tenantId: string, ticketIds: readonly string[], until: Date): Promise<Array<{ ticket_id: string; created_at: Date }>> {
-  if (!ticketIds.length) return [];
-  // The staff check sits inside the per-ticket probe: as a join, a planner without statistics
-  // may loop over every staff user and probe every ticket for each.
-  const r = await sql<{ ticket_id: string; created_at: Date }>`
-    select c.ticket_id, c.created_at
-    from unnest(${sql.val([...ticketIds])}::uuid[]) as x(id)
-    cross join lateral (
-      select c.ticket_id, c.created_at from ticket_comments c
-      where c.tenant_id = ${tenantId} and c.ticket_id = x.id and c.created_at <= ${until} and (c.public or c.kind = 'call')
-        and exists (select 1 from users u where u.tenant_id = c.tenant_id and u.id = c.author_user_id and u.role = any(${sql.val([...STAFF_ROLES])}::text[]))
-      order by c.created_at limit ${PER_TICKET_LIMIT}
-    ) c`.execute(db);
-  return r.rows.map((row) => ({ ticket_id: row.ticket_id, created_at: new Date(row.created_at) }));
-}
+const epochMs = (column: RawBuilder<unknown>) => sql`floor(extract(epoch from ${column}) * 1000)::bigint`;
 
-export type TimeEntryRow = { ticket_id: string; started_at: Date; ended_at: Date; billable: boolean; in_coverage_seconds: number; after_hours_seconds: number };
-
-export async function timeEntries(db: Db, tenantId: string, ticketIds: readonly string[], from: Date, until: Date): Promise<TimeEntryRow[]> {
-  if (!ticketIds.length) return [];
-  const r = await sql<TimeEntryRow>`
-    select e.ticket_id, e.started_at, e.ended_at, e.billable, e.in_coverage_seconds, e.after_hours_seconds
-    from unnest(${sql.val([...ticketIds])}::uuid[]) as x(id)
-    cross join lateral (
-      select e.ticket_id, e.started_at, e.ended_at, e.billable, e.in_coverage_seconds, e.after_hours_seconds from time_entries e
-      where e.tenant_id = ${tenantId} and e.ticket_id = x.id and e.started_at >= ${from} and e.started_at < ${until}
-      order by e.started_at limit ${PER_TICKET_LIMIT}
-    ) e`.execute(db);
-  return r.rows.map((row) => ({ ...row, started_at: new Date(row.started_at), ended_at: new Date(row.ended_at), in_coverage_seconds: Number(row.in_coverage_seconds), after_hours_seconds: Number(row.after_hours_seconds) }));
+/**
+ * Everything the windows' tickets contribute, in one statement: the tickets of each window (of
+ * the contract, created before the window's end, open or resolved at or after its start;
+ * resolution_completed_at is the last resolution, a reopened ticket has none) through the
+ * tickets_contract index; their history (the fact event types) up to the window's end; staff's
+ * public replies and calls; time entries started in the window. Sent as JSON values (instants in
+ * epoch milliseconds), each distinct targets document once: thousands of small rows cost more to
+ * ship and parse one by one than the work of finding them. (Two different targets documents with the
+ * same 64-bit hash would share one: with a contract's few hundred documents, about 1 in 10^13.)
+ */
+export async function windowData(db: Db, tenantId: string, windows: readonly TicketWindow[]): Promise<WindowData> {
+  if (!windows.length) return { tickets: [], events: [], replies: [], timeEntries: [] };
+  const ids = windows.map((w) => w.contractId);
+  const froms = windows.map((w) => w.from.toISOString());
+  const tos = windows.map((w) => w.to.toISOString());
+  const createdFrom = windows.map((w) => w.created?.from?.toISOString() ?? null);
+  const createdTo = windows.map((w) => w.created?.to?.toISOString() ?? null);
+  const r = await withoutJit(db, (x) =>
+    sql<{ tickets: string; docs: string; events: string; replies: string; entries: string }>`
+      with tk as materialized (
+        select t.id, t.contract_id, t.number, t.subject, t.created_at, t.priority, t.site_id, t.delivery_mode, t.targets,
+          -- tickets share targets documents: each distinct one is sent once, keyed by its 64-bit hash
+          jsonb_hash_extended(t.targets, 0)::text as tkey, i.category, w.from_at, w.to_at
+        from unnest(${sql.val(ids)}::uuid[], ${sql.val(froms)}::timestamptz[], ${sql.val(tos)}::timestamptz[], ${sql.val(createdFrom)}::timestamptz[], ${sql.val(createdTo)}::timestamptz[])
+          as w(contract_id, from_at, to_at, created_from, created_to)
+        join tickets t on t.tenant_id = ${tenantId} and t.contract_id = w.contract_id and t.created_at < w.to_at
+          and t.created_at >= coalesce(w.created_from, '-infinity') and t.created_at < coalesce(w.created_to, 'infinity')
+          and (t.resolution_completed_at is null or t.resolution_completed_at >= w.from_at)
+        left join catalog_items i on i.tenant_id = t.tenant_id and i.id = t.catalog_item_id
+      )
+      select
+        (select coalesce(json_agg(json_build_array(tk.id, tk.contract_id, tk.number, tk.subject, ${epochMs(sql`tk.created_at`)}, tk.priority, tk.site_id, tk.delivery_mode, tk.tkey, tk.category)), '[]') from tk)::text as tickets,
+        (select coalesce(json_object_agg(d.tkey, d.targets), '{}') from (select distinct on (tk.tkey) tk.tkey, tk.targets from tk where tk.targets is not null) d)::text as docs,
+        (select coalesce(json_agg(json_build_array(e.ticket_id, e.id, e.type, ${epochMs(sql`e.at`)},
+          -- only the fields facts and clocks read: the creation's initial targets, a status, a re-target
+          case e.type when 'created' then jsonb_build_object('targets', e.data->'targets') when 'status_changed' then e.data when 'target_changed' then e.data else '{}'::jsonb end)), '[]')
+          from tk cross join lateral (
+            select e.ticket_id, e.id, e.type, e.at, e.data from ticket_events e
+            where e.tenant_id = ${tenantId} and e.ticket_id = tk.id and e.at <= tk.to_at and e.type = any(${sql.val([...FACT_EVENT_TYPES])}::text[])
+            order by e.at, e.id limit ${PER_TICKET_LIMIT}
+          ) e)::text as events,
+        (select coalesce(json_agg(json_build_array(c.ticket_id, ${epochMs(sql`c.created_at`)})), '[]')
+          from tk cross join lateral (
+            -- the staff check sits inside the probe: as a join, a planner without statistics may
+            -- loop over every staff user and probe every ticket for each
+            select c.ticket_id, c.created_at from ticket_comments c
+            where c.tenant_id = ${tenantId} and c.ticket_id = tk.id and c.created_at <= tk.to_at and (c.public or c.kind = 'call')
+              and exists (select 1 from users u where u.tenant_id = c.tenant_id and u.id = c.author_user_id and u.role = any(${sql.val([...STAFF_ROLES])}::text[]))
+            order by c.created_at limit ${PER_TICKET_LIMIT}
+          ) c)::text as replies,
+        (select coalesce(json_agg(json_build_array(e.ticket_id, ${epochMs(sql`e.started_at`)}, ${epochMs(sql`e.ended_at`)}, e.billable, e.in_coverage_seconds, e.after_hours_seconds)), '[]')
+          from tk cross join lateral (
+            select e.ticket_id, e.started_at, e.ended_at, e.billable, e.in_coverage_seconds, e.after_hours_seconds from time_entries e
+            where e.tenant_id = ${tenantId} and e.ticket_id = tk.id and e.started_at >= tk.from_at and e.started_at < tk.to_at
+            order by e.started_at limit ${PER_TICKET_LIMIT}
+          ) e)::text as entries`.execute(x),
+  );
+  const row = r.rows[0]!;
+  const docs = JSON.parse(row.docs) as Record<string, Record<string, unknown>>;
+  type TicketTuple = [string, string, number, string, number, string, string | null, 'remote' | 'onsite', string | null, string | null];
+  const tickets = (JSON.parse(row.tickets) as TicketTuple[]).map(([id, contract_id, number, subject, created, priority, site_id, delivery_mode, tkey, category]) => ({
+    id,
+    contract_id,
+    number: Number(number),
+    subject,
+    created_at: new Date(created),
+    priority,
+    site_id,
+    delivery_mode,
+    targets: tkey ? (docs[tkey] ?? null) : null,
+    category,
+  }));
+  const events = (JSON.parse(row.events) as Array<[string, string | number, string, number, Record<string, unknown>]>).map(([ticket_id, id, type, ms, data]) => ({ ticket_id, id: String(id), type, at: new Date(ms), data }));
+  const replies = (JSON.parse(row.replies) as Array<[string, number]>).map(([ticket_id, ms]) => ({ ticket_id, created_at: new Date(ms) }));
+  const timeEntries = (JSON.parse(row.entries) as Array<[string, number, number, boolean, number, number]>).map(([ticket_id, started, ended, billable, inCoverage, afterHours]) => ({
+    ticket_id,
+    started_at: new Date(started),
+    ended_at: new Date(ended),
+    billable,
+    in_coverage_seconds: Number(inCoverage),
+    after_hours_seconds: Number(afterHours),
+  }));
+  return { tickets, events, replies, timeEntries };
 }
 
 /** Number, subject, priority and creation of tickets of the client, for drill-downs. */
