@@ -145,11 +145,12 @@ async function windowDataInParts(ctx: AppContext, tenantId: string, windows: rep
     repo.windowData(ctx.db, tenantId, windows.map((w) => ({ ...w, created: { from: w.from, to: half(w) } }))),
     repo.windowData(ctx.db, tenantId, windows.map((w) => ({ ...w, created: { from: half(w), to: null } }))),
   ]);
+  // A ticket is in exactly one part (by its creation), and so are its rows.
   return {
     tickets: parts.flatMap((p) => p.tickets),
-    events: parts.flatMap((p) => p.events),
-    replies: parts.flatMap((p) => p.replies),
-    timeEntries: parts.flatMap((p) => p.timeEntries),
+    events: new Map(parts.flatMap((p) => [...p.events])),
+    replies: new Map(parts.flatMap((p) => [...p.replies])),
+    timeEntries: new Map(parts.flatMap((p) => [...p.timeEntries])),
   };
 }
 
@@ -187,11 +188,8 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
     repo.listCounts(db, tenantId, contractIds),
     repo.priorCredits(db, tenantId, pairs),
   ]);
-  const { tickets, events, replies, timeEntries: entries } = data;
+  const { tickets, events: eventsOf, replies: repliesOf, timeEntries: entriesOf } = data;
 
-  const eventsOf = groupBy(events, (e) => e.ticket_id);
-  const repliesOf = groupBy(replies, (r) => r.ticket_id);
-  const entriesOf = groupBy(entries, (e) => e.ticket_id);
   const ticketsOf = groupBy(tickets, (t) => t.contract_id);
   const manualOf = groupBy(manual, (v) => v.contract_id);
   const attestationsOf = groupBy(attestations, (a) => a.contract_id);
@@ -239,11 +237,10 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
             deliveryMode: t.delivery_mode,
             targets: targetsOf(t),
           },
-          events: (eventsOf.get(t.id) ?? []).filter((e) => e.at <= at).map((e) => ({ type: e.type, at: e.at, data: e.data ?? {} })),
-          staffPublicReplies: (repliesOf.get(t.id) ?? []).filter((r) => r.created_at <= at).map((r) => r.created_at),
-          timeEntries: (entriesOf.get(t.id) ?? [])
-            .filter((e) => e.started_at >= widest.from && e.started_at < at)
-            .map((e) => ({ startedAt: e.started_at, endedAt: e.ended_at, billable: e.billable, inCoverageSeconds: e.in_coverage_seconds, afterHoursSeconds: e.after_hours_seconds })),
+          // Read up to the window's end (the month's end), time entries from its start.
+          events: eventsOf.get(t.id) ?? [],
+          staffPublicReplies: repliesOf.get(t.id) ?? [],
+          timeEntries: entriesOf.get(t.id) ?? [],
           at,
           calendar,
         }),

@@ -119,12 +119,26 @@ export type ScorecardTicketRow = {
   category: string | null;
 };
 
-export type EventRow = { ticket_id: string; id: string; type: string; at: Date; data: Record<string, unknown> };
-export type ReplyRow = { ticket_id: string; created_at: Date };
-export type TimeEntryRow = { ticket_id: string; started_at: Date; ended_at: Date; billable: boolean; in_coverage_seconds: number; after_hours_seconds: number };
+/** A stored history row as ticket facts read it. */
+export type StoredEvent = { type: string; at: Date; data: Record<string, unknown> };
+export type TimeEntryData = { startedAt: Date; endedAt: Date; billable: boolean; inCoverageSeconds: number; afterHoursSeconds: number };
 
-/** What an evaluation reads of the tickets of its windows. */
-export type WindowData = { tickets: ScorecardTicketRow[]; events: EventRow[]; replies: ReplyRow[]; timeEntries: TimeEntryRow[] };
+/**
+ * What an evaluation reads of the tickets of its windows, per ticket: the history up to the
+ * window's end in time order, staff's public replies up to it, time entries started in it.
+ */
+export type WindowData = {
+  tickets: ScorecardTicketRow[];
+  events: Map<string, StoredEvent[]>;
+  replies: Map<string, Date[]>;
+  timeEntries: Map<string, TimeEntryData[]>;
+};
+
+function pushTo<T>(m: Map<string, T[]>, key: string, value: T): void {
+  const list = m.get(key);
+  if (list) list.push(value);
+  else m.set(key, [value]);
+}
 
 /** The history rows ticket facts and clocks read (src/domain/metrics/ticket-facts.ts, src/domain/tickets); the rest is left in the database. */
 export const FACT_EVENT_TYPES = ['created', 'status_changed', 'target_changed', 'first_public_response', 'resolved', 'reopened'] as const;
@@ -163,7 +177,7 @@ const epochMs = (column: RawBuilder<unknown>) => sql`floor(extract(epoch from ${
  * same 64-bit hash would share one: with a contract's few hundred documents, about 1 in 10^13.)
  */
 export async function windowData(db: Db, tenantId: string, windows: readonly TicketWindow[]): Promise<WindowData> {
-  if (!windows.length) return { tickets: [], events: [], replies: [], timeEntries: [] };
+  if (!windows.length) return { tickets: [], events: new Map(), replies: new Map(), timeEntries: new Map() };
   const ids = windows.map((w) => w.contractId);
   const froms = windows.map((w) => w.from.toISOString());
   const tos = windows.map((w) => w.to.toISOString());
@@ -185,7 +199,7 @@ export async function windowData(db: Db, tenantId: string, windows: readonly Tic
       select
         (select coalesce(json_agg(json_build_array(tk.id, tk.contract_id, tk.number, tk.subject, ${epochMs(sql`tk.created_at`)}, tk.priority, tk.site_id, tk.delivery_mode, tk.tkey, tk.category)), '[]') from tk)::text as tickets,
         (select coalesce(json_object_agg(d.tkey, d.targets), '{}') from (select distinct on (tk.tkey) tk.tkey, tk.targets from tk where tk.targets is not null) d)::text as docs,
-        (select coalesce(json_agg(json_build_array(e.ticket_id, e.id, e.type, ${epochMs(sql`e.at`)},
+        (select coalesce(json_agg(json_build_array(e.ticket_id, e.type, ${epochMs(sql`e.at`)},
           -- only the fields facts and clocks read: the creation's initial targets, a status, a re-target
           case e.type when 'created' then jsonb_build_object('targets', e.data->'targets') when 'status_changed' then e.data when 'target_changed' then e.data else '{}'::jsonb end)), '[]')
           from tk cross join lateral (
@@ -224,16 +238,15 @@ export async function windowData(db: Db, tenantId: string, windows: readonly Tic
     targets: tkey ? (docs[tkey] ?? null) : null,
     category,
   }));
-  const events = (JSON.parse(row.events) as Array<[string, string | number, string, number, Record<string, unknown>]>).map(([ticket_id, id, type, ms, data]) => ({ ticket_id, id: String(id), type, at: new Date(ms), data }));
-  const replies = (JSON.parse(row.replies) as Array<[string, number]>).map(([ticket_id, ms]) => ({ ticket_id, created_at: new Date(ms) }));
-  const timeEntries = (JSON.parse(row.entries) as Array<[string, number, number, boolean, number, number]>).map(([ticket_id, started, ended, billable, inCoverage, afterHours]) => ({
-    ticket_id,
-    started_at: new Date(started),
-    ended_at: new Date(ended),
-    billable,
-    in_coverage_seconds: Number(inCoverage),
-    after_hours_seconds: Number(afterHours),
-  }));
+  // Rows come ticket by ticket, each ticket's in time order (the probes' order).
+  const events = new Map<string, StoredEvent[]>();
+  for (const [ticketId, type, ms, data] of JSON.parse(row.events) as Array<[string, string, number, Record<string, unknown>]>) pushTo(events, ticketId, { type, at: new Date(ms), data });
+  const replies = new Map<string, Date[]>();
+  for (const [ticketId, ms] of JSON.parse(row.replies) as Array<[string, number]>) pushTo(replies, ticketId, new Date(ms));
+  const timeEntries = new Map<string, TimeEntryData[]>();
+  for (const [ticketId, started, ended, billable, inCoverage, afterHours] of JSON.parse(row.entries) as Array<[string, number, number, boolean, number, number]>) {
+    pushTo(timeEntries, ticketId, { startedAt: new Date(started), endedAt: new Date(ended), billable, inCoverageSeconds: Number(inCoverage), afterHoursSeconds: Number(afterHours) });
+  }
   return { tickets, events, replies, timeEntries };
 }
 
