@@ -29,7 +29,7 @@ async function main() {
     const busiest = await sql<{ contract_id: string; client: string; n: string }>`
       select t.contract_id, c.name as client, count(*) n from tickets t join clients c on c.tenant_id = t.tenant_id and c.id = t.client_id
       where t.tenant_id = ${data.tenantId}::uuid and t.contract_id is not null
-        and t.created_at >= ${new Date(`${months[0]}-01T00:00:00Z`)} and t.created_at < ${new Date(`${month}-01T00:00:00Z`)} + interval '1 month'
+        and t.created_at >= ${new Date(`${months[0]}-01T00:00:00Z`)} and t.created_at < ${new Date(`${month}-01T00:00:00Z`)}::timestamptz + interval '1 month'
       group by t.contract_id, c.name order by n desc limit 1`.execute(ctx.db);
     const target = busiest.rows[0];
     if (!target) throw new Error(`no tickets with a contract in ${quarter}`);

@@ -68,17 +68,6 @@ export async function overlappingContracts(db: Db, tenantId: string, clientId: s
   return q.orderBy('starts_at').execute();
 }
 
-/** The client's contract in force at `at` (active or ended, at within its period). */
-export async function contractInForce(db: Db, scope: Scope, clientId: string, at: Date): Promise<ContractListRow | undefined> {
-  return selectContracts(db, scope, at)
-    .where('k.client_id', '=', clientId)
-    .where('k.status', 'in', ['active', 'ended'])
-    .where('k.starts_at', '<=', at)
-    .where((eb) => eb.or([eb('k.ends_at', 'is', null), eb('k.ends_at', '>', at)]))
-    .orderBy('k.starts_at', 'desc')
-    .executeTakeFirst();
-}
-
 export async function insertContract(
   db: Db,
   tenantId: string,

@@ -12,7 +12,7 @@
  * - `closeEndedMonths(ctx)`: the period-close job; each contract's last month ended in its zone.
  */
 import type { BusinessCalendar, CalendarDefinition } from '../../domain/calendar';
-import { evaluateScorecard, monthBounds, monthKeyAt, type ScorecardInput } from '../../domain/goals';
+import { evaluateScorecard, isQuarterEnd, monthBounds, monthKeyAt, monthsOf, parseMonthKey, previousMonthKey, quarterOfMonth, type ScorecardInput } from '../../domain/goals';
 import type { ScorecardDocument } from '../../domain/goals/goal-types';
 import { buildTicketFacts } from '../../domain/metrics/ticket-facts';
 import type { ManualValue, TicketFacts } from '../../domain/metrics/metric-types';
@@ -24,47 +24,13 @@ import { calendarFor } from '../tickets/tickets.service';
 import * as repo from './scorecards.repository';
 import type { ContractHead } from './scorecards.repository';
 
-// ---------- months and quarters (keys in the contract's zone; bounds from the domain) ----------
-
-const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-function parseMonth(key: string): { y: number; m: number } {
-  const match = MONTH_KEY.exec(key);
-  if (!match) throw new RangeError(`not a month key: ${key}`);
-  return { y: Number(match[1]), m: Number(match[2]) };
-}
-
-const monthKeyOf = (y: number, m: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
-
-export function previousMonth(key: string): string {
-  const { y, m } = parseMonth(key);
-  return m === 1 ? monthKeyOf(y - 1, 12) : monthKeyOf(y, m - 1);
-}
-
-export function nextMonth(key: string): string {
-  const { y, m } = parseMonth(key);
-  return m === 12 ? monthKeyOf(y + 1, 1) : monthKeyOf(y, m + 1);
-}
-
-/** '2026-09' -> '2026-Q3'. */
-export function quarterKeyOf(monthKey: string): string {
-  const { y, m } = parseMonth(monthKey);
-  return `${y}-Q${Math.ceil(m / 3)}`;
-}
-
-export const isQuarterEndMonth = (monthKey: string): boolean => parseMonth(monthKey).m % 3 === 0;
-
-/** The first month of the quarter the month is in. */
-export function quarterStartMonth(monthKey: string): string {
-  const { y, m } = parseMonth(monthKey);
-  return monthKeyOf(y, m - ((m - 1) % 3));
-}
+// ---------- months (keys in the contract's zone; bounds from the domain) ----------
 
 /** The month as UTC instants widened by a day each side: covers the month in every zone. */
 function roughMonth(monthKey: string): { from: Date; to: Date } {
-  const { y, m } = parseMonth(monthKey);
+  const { year, month } = parseMonthKey(monthKey);
   const day = 86_400_000;
-  return { from: new Date(Date.UTC(y, m - 1, 1) - day), to: new Date(Date.UTC(y, m, 1) + day) };
+  return { from: new Date(Date.UTC(year, month - 1, 1) - day), to: new Date(Date.UTC(year, month, 1) + day) };
 }
 
 // ---------- the contract's pact: terms history and calendar ----------
@@ -125,10 +91,10 @@ type Prepared = { job: MonthJob; bounds: MonthBounds; widest: MonthBounds; quart
 function prepare(job: MonthJob): Prepared {
   const bounds = boundsOf(job.monthKey, job.pact.zone);
   const terms = versionAt(job.pact.history, new Date(bounds.to.getTime() - 1))?.terms ?? job.pact.history[0]?.terms;
-  const quarterly = isQuarterEndMonth(job.monthKey) && (terms?.goals ?? []).some((g) => g.period === 'quarterly');
+  const quarterly = isQuarterEnd(job.monthKey) && (terms?.goals ?? []).some((g) => g.period === 'quarterly');
   // A quarterly goal in the quarter's last month looks back over the whole quarter.
-  const widest = quarterly ? { from: boundsOf(quarterStartMonth(job.monthKey), job.pact.zone).from, to: bounds.to } : bounds;
-  return { job, bounds, widest, quarterKey: isQuarterEndMonth(job.monthKey) ? quarterKeyOf(job.monthKey) : null };
+  const widest = quarterly ? { from: boundsOf(monthsOf(quarterOfMonth(job.monthKey))[0], job.pact.zone).from, to: bounds.to } : bounds;
+  return { job, bounds, widest, quarterKey: isQuarterEnd(job.monthKey) ? quarterOfMonth(job.monthKey) : null };
 }
 
 /**
@@ -399,7 +365,6 @@ function closable(contract: ContractHead, zone: string, monthKey: string, now: D
  * once, and each month still has one revision 1.
  */
 export async function closeMonthForAllContracts(ctx: AppContext, monthKey: string, onProgress?: CloseProgress, opts: { tenantIds?: readonly string[] } = {}): Promise<CloseResult> {
-  parseMonth(monthKey);
   const rough = roughMonth(monthKey);
   const now = ctx.now();
   const contracts = await repo.contractZonesOverlapping(ctx.db, rough.from, rough.to, opts.tenantIds);
@@ -420,7 +385,7 @@ export async function closeEndedMonths(ctx: AppContext, opts: { tenantIds?: read
   const candidates: Candidate[] = [];
   for (const c of contracts) {
     if (c.zone === null) continue;
-    const monthKey = previousMonth(monthKeyAt(now, c.zone));
+    const monthKey = previousMonthKey(monthKeyAt(now, c.zone));
     if (closable(c, c.zone, monthKey, now)) candidates.push({ contract: c, zone: c.zone, monthKey });
   }
   return closeCandidates(ctx, candidates);
