@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { CalendarDefinition } from '../domain/calendar';
 import type { AmendmentChange, PlanDocument, PriorityMatrixDocument } from '../domain/pact/pact-documents';
 import type { ScorecardDocument } from '../domain/goals/goal-types';
+import type { CsatScale, JourneyEvidence, JourneyStage, ProblemStatus } from '../domain/satisfaction/satisfaction-types';
 import type { CatalogCategory, CatalogDeliveryMode, Complexity, ContractTerms, PriceBasis, RiderEffect, Turnaround } from '../domain/pact/pact-types';
 
 /**
@@ -572,3 +573,159 @@ export interface Database {
 }
 
 export type ScorecardRow = Selectable<ScorecardsTable>;
+
+// ---------- satisfaction and the journey (migration 2026_12_05_050_satisfaction) ----------
+
+export interface TenantsTable {
+  survey_key: Generated<string>;
+  csat_scale: Generated<CsatScale>;
+  csat_link_days: Generated<number>;
+  csat_follow_up: Generated<'notify' | 'ticket'>;
+  nps_enabled: Generated<boolean>;
+  nps_month_of_quarter: Generated<number>;
+  nps_day_of_month: Generated<number>;
+  nps_time_zone: Generated<string>;
+  risk_window_days: Generated<number>;
+  // numeric arrives as a string
+  risk_csat_drop: ColumnType<string, number | string | undefined, number | string>;
+  risk_bad_streak: Generated<number>;
+  risk_problem_days: Generated<number>;
+}
+
+export interface ClientsTable {
+  account_manager_id: string | null;
+}
+
+export interface CsatSurveysTable {
+  tenant_id: string;
+  id: Generated<string>;
+  ticket_id: string;
+  client_id: string;
+  contract_id: string | null;
+  site_id: string | null;
+  recipient_email: string;
+  recipient_contact_id: string | null;
+  recipient_user_id: string | null;
+  technician_id: string | null;
+  category: string | null;
+  priority: string;
+  plan_name: string | null;
+  scale: CsatScale;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  rating: number | null;
+  score: number | null;
+  comment: Generated<string>;
+  responded_at: NullableTimestamp;
+  response_count: Generated<number>;
+  follow_up_ticket_id: string | null;
+}
+
+export interface NpsRoundsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  quarter_key: string;
+  started_at: Timestamp;
+  started_by: string | null;
+  expires_at: Timestamp;
+  recipient_count: Generated<number>;
+}
+
+export interface NpsSurveysTable {
+  tenant_id: string;
+  id: Generated<string>;
+  round_id: string;
+  quarter_key: string;
+  client_id: string;
+  contact_id: string | null;
+  email: string;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  score: number | null;
+  comment: Generated<string>;
+  responded_at: NullableTimestamp;
+}
+
+export interface JourneyStageChangesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  stage: JourneyStage;
+  effective_on: string; // civil date 'YYYY-MM-DD'
+  note: string;
+  evidence: Json<JourneyEvidence[]>;
+  created_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface JourneySuggestionDismissalsTable {
+  tenant_id: string;
+  client_id: string;
+  suggestion_key: string;
+  dismissed_by: string;
+  dismissed_at: Generated<Date>;
+}
+
+export interface ProblemCountersTable {
+  tenant_id: string;
+  next_number: Generated<number>;
+}
+
+export interface ProblemsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  number: number;
+  client_id: string;
+  title: string;
+  description: Generated<string>;
+  status: Generated<ProblemStatus>;
+  root_cause: Generated<string>;
+  workaround: Generated<string>;
+  plan: Generated<string>;
+  // bigint arrives as a string
+  estimated_cost_minor: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  opened_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ProblemTicketsTable {
+  tenant_id: string;
+  problem_id: string;
+  ticket_id: string;
+  linked_by: string | null;
+  linked_at: Generated<Date>;
+}
+
+export interface ProblemMilestonesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  problem_id: string;
+  title: string;
+  due_on: string | null;
+  done_on: string | null;
+  position: number;
+}
+
+export interface Database {
+  csat_surveys: CsatSurveysTable;
+  nps_rounds: NpsRoundsTable;
+  nps_surveys: NpsSurveysTable;
+  journey_stage_changes: JourneyStageChangesTable;
+  journey_suggestion_dismissals: JourneySuggestionDismissalsTable;
+  problem_counters: ProblemCountersTable;
+  problems: ProblemsTable;
+  problem_tickets: ProblemTicketsTable;
+  problem_milestones: ProblemMilestonesTable;
+}
+
+export type CsatSurveyRow = Selectable<CsatSurveysTable>;
+export type NpsRoundRow = Selectable<NpsRoundsTable>;
+export type NpsSurveyRow = Selectable<NpsSurveysTable>;
+export type JourneyStageChangeRow = Selectable<JourneyStageChangesTable>;
+export type ProblemRow = Selectable<ProblemsTable>;
+export type ProblemMilestoneRow = Selectable<ProblemMilestonesTable>;
