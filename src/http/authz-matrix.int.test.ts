@@ -19,7 +19,7 @@ const EVERYONE: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 
 type Where = 'own' | 'otherClient' | 'otherTenant';
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds>;
+type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds> & ProblemIds;
 // Per client: a ticket (no contract in force now) with a public attachment, a time entry, the row's client user watching.
 type TicketIds = { ticketId: string; attachmentId: string; entryId: string };
 // Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
@@ -28,6 +28,8 @@ type ContractIds = { contractId: string; draftId: string; contractAt: string; go
 // Per client, made only for the routes that need them: a two-month contract with goals in a past
 // year, its first month final, its second a draft, and a manual value with an evidence file.
 type ScoreIds = { scoredContractId: string; finalPeriod: string; draftPeriod: string; goalId: string; manualGoalId: string; responsibilityId: string; manualValueId: string };
+// Per client: a problem with the row's ticket linked.
+type ProblemIds = { problemId: string };
 // Pact configuration rows are tenant-wide; the client of the row set does not matter.
 type ConfigIds = { calendarId: string; planId: string; riderId: string; catalogItemId: string };
 
@@ -187,6 +189,20 @@ const cases: Case[] = [
   { route: 'GET /contracts/:id/counts', allow: SCORE_READERS, scoped: true, scores: true },
   { route: 'POST /contracts/:id/counts', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: () => ({ kind: 'users', count: 12, effectiveFrom: '2000-01-01' }) },
   { route: 'PATCH /tenant/ticket-settings', allow: ['owner', 'admin', 'token_write'], body: () => ({ commentOnClosed: 'reopen' }) },
+  // Journey and problems: staff and the client admin read (the journey without suggestions), client users never;
+  // owners, admins and account managers change stages; every staff role works on problems.
+  { route: 'GET /clients/:clientId/journey', allow: SCORE_READERS, scoped: true },
+  { route: 'POST /clients/:clientId/journey', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ stage: 'easy_wins', effectiveOn: '2026-01-01', note: 'Quick fixes landed', evidence: [{ kind: 'ticket', id: ids.ticketId }] }) },
+  { route: 'POST /clients/:clientId/journey/suggestions/:key/dismiss', allow: CONTRACT_WRITERS, scoped: true },
+  { route: 'GET /problems', allow: SCORE_READERS },
+  { route: 'POST /problems', allow: [...STAFF, 'token_write'], body: (ids) => ({ clientId: ids.clientId, title: `P ${u()}`, ticketIds: [ids.ticketId] }) },
+  { route: 'GET /problems/suggestions', allow: STAFF_READERS },
+  { route: 'GET /problems/:id', allow: SCORE_READERS, scoped: true },
+  { route: 'PATCH /problems/:id', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ plan: `Plan ${u()}` }) },
+  { route: 'POST /problems/:id/tickets', allow: [...STAFF, 'token_write'], scoped: true, body: (ids) => ({ ticketIds: [ids.ticketId] }) },
+  { route: 'DELETE /problems/:id/tickets/:ticketId', allow: [...STAFF, 'token_write'], scoped: true, fresh: true },
+  { route: 'PUT /problems/:id/milestones', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ milestones: [{ title: 'Replace the switch', dueOn: '2026-12-31' }] }) },
+  { route: 'GET /tickets/:id/problems', allow: SCORE_READERS, scoped: true },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -240,7 +256,8 @@ async function rowsUnder(owner: Agent, tenantId: string, clientId: string): Prom
   const attachment = await json(await owner.post(`/api/v1/tickets/${ticket.id}/attachments`, { filename: 'a.txt', contentType: 'text/plain', dataBase64: 'aGk=' }), 'attachment');
   const entry = await json(await owner.post(`/api/v1/tickets/${ticket.id}/time-entries`, { startedAt: '2026-03-02T09:00:00Z', durationMinutes: 30 }), 'time entry');
   const tickets: TicketIds = { ticketId: ticket.id, attachmentId: attachment.id, entryId: entry.id };
-  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets };
+  const problem = await json(await owner.post('/api/v1/problems', { clientId, title: `P ${u()}`, ticketIds: [ticket.id] }), 'problem');
+  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets, problemId: problem.id };
 }
 
 /** An active contract in a year of its own (rows of one client never overlap), amendment #2 proposed, and a later draft. */
@@ -329,6 +346,7 @@ function idOf(route: string, ids: Ids): string {
   if (path.startsWith('/riders')) return ids.riderId;
   if (path.startsWith('/catalog')) return ids.catalogItemId;
   if (path.startsWith('/tickets')) return ids.ticketId;
+  if (path.startsWith('/problems')) return ids.problemId;
   if (/^\/contracts\/:id\/(scorecards|statements|goals|review-pack|manual-values|attestations|counts)/.test(path)) return ids.scoredContractId!;
   if (path.startsWith('/contracts')) return route.startsWith('PATCH') || path.endsWith('/activate') ? ids.draftId : ids.contractId;
   return ids.userId;
@@ -342,6 +360,8 @@ function fill(route: string, ids: Ids): { method: string; url: string } {
     .replace(':contactId', ids.contactId)
     .replace(':attachmentId', ids.attachmentId)
     .replace(':entryId', ids.entryId)
+    .replace(':ticketId', ids.ticketId)
+    .replace(':key', 'user_training:2026-Q4')
     .replace(':userId', ids.userId)
     .replace(':periodKey', (route.endsWith('/finalise') ? ids.draftPeriod : ids.finalPeriod) ?? '')
     .replace(':goalId', ids.goalId ?? '')
@@ -378,7 +398,7 @@ afterAll(() => t.close());
 
 function call(p: Principal, method: string, url: string, body: unknown) {
   const agent = callers.get(p);
-  const m = method as 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  const m = method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   const payload = body ?? (m === 'POST' || m === 'PATCH' ? {} : undefined);
   if (!agent) return t.app.inject({ method: m, url, ...(payload === undefined ? {} : { payload: payload as object }) });
   return agent.request(url, { method: m, body: payload });

@@ -161,6 +161,30 @@ describe('clients', () => {
     expect((await x.agent.get('/api/v1/clients')).json().items).toEqual([]);
   });
 
+  it('names an account manager: an active staff member of the organisation, or nobody', async () => {
+    const { agent, tenant } = await ownerAgent();
+    const manager = await createUser(t.ctx, tenant.id, 'account_manager', { name: 'Amira Haddad' });
+    const c = await addClient(agent, { name: 'Managed', accountManagerId: manager.id });
+    expect(c).toMatchObject({ accountManagerId: manager.id, accountManager: { id: manager.id, name: 'Amira Haddad' } });
+    const tech = await createUser(t.ctx, tenant.id, 'technician');
+    expect((await agent.patch(`/api/v1/clients/${c.id}`, { accountManagerId: tech.id })).json()).toMatchObject({ accountManagerId: tech.id });
+    expect((await agent.patch(`/api/v1/clients/${c.id}`, { accountManagerId: null })).json()).toMatchObject({ accountManagerId: null, accountManager: null });
+
+    const clientAdmin = await createUser(t.ctx, tenant.id, 'client_admin', { clientId: c.id });
+    const disabled = await createUser(t.ctx, tenant.id, 'admin');
+    await t.ctx.db.updateTable('users').set({ status: 'disabled' }).where('tenant_id', '=', tenant.id).where('id', '=', disabled.id).execute();
+    const elsewhere = await createUser(t.ctx, (await createTenant(t.ctx)).tenant.id, 'account_manager');
+    for (const id of [clientAdmin.id, disabled.id, elsewhere.id, randomUUID()]) {
+      const r = await agent.patch(`/api/v1/clients/${c.id}`, { accountManagerId: id });
+      expect(r.statusCode, id).toBe(400);
+      expect(r.json().error.fields).toEqual({ accountManagerId: 'must be an active staff member of this organisation' });
+    }
+    const created = await agent.post('/api/v1/clients', { name: 'Refused', accountManagerId: elsewhere.id });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().error.fields).toHaveProperty('accountManagerId');
+    expect((await agent.get(`/api/v1/clients/${c.id}`)).json()).toMatchObject({ accountManagerId: null, version: 3 });
+  });
+
   it('refuses anonymous callers', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/v1/clients' });
     expect(r.statusCode).toBe(401);

@@ -10,6 +10,8 @@ export function presentClient(c: ClientRow) {
     notes: c.notes,
     siteCount: Number(c.site_count ?? 0),
     contactCount: Number(c.contact_count ?? 0),
+    accountManagerId: c.account_manager_id,
+    accountManager: c.account_manager_id && c.account_manager_name !== null ? { id: c.account_manager_id, name: c.account_manager_name } : null,
     mainSite: c.main_site_id && c.main_site_name !== null && c.main_site_time_zone !== null ? { id: c.main_site_id, name: c.main_site_name, timeZone: c.main_site_time_zone } : null,
     createdAt: c.created_at.toISOString(),
     updatedAt: c.updated_at.toISOString(),

@@ -11,6 +11,7 @@ export type ClientRow = Client & {
   main_site_id: string | null;
   main_site_name: string | null;
   main_site_time_zone: string | null;
+  account_manager_name: string | null;
   // the keyset value of the requested sort, as text (exact to the microsecond for timestamps)
   sort_key: string;
 };
@@ -46,6 +47,7 @@ function selectClients(db: Db, scope: Scope, sort: ClientSort = 'name') {
         .whereRef('s.client_id', '=', 'c.id')
         .where('s.is_main', '=', true)
         .as('main_site_time_zone'),
+      eb.selectFrom('users as m').select('m.name').whereRef('m.tenant_id', '=', 'c.tenant_id').whereRef('m.id', '=', 'c.account_manager_id').as('account_manager_name'),
       sortExpr(sort).as('sort_key'),
     ])
     .where('c.tenant_id', '=', scope.tenantId);
@@ -91,7 +93,7 @@ export async function clientCodeTaken(db: Db, tenantId: string, code: string, ex
   return !!(await q.executeTakeFirst());
 }
 
-export async function insertClient(db: Db, tenantId: string, c: { name: string; code: string | null; notes: string }): Promise<Client> {
+export async function insertClient(db: Db, tenantId: string, c: { name: string; code: string | null; notes: string; account_manager_id?: string | null }): Promise<Client> {
   return db.insertInto('clients').values({ tenant_id: tenantId, ...c }).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -99,7 +101,7 @@ export async function updateClient(
   db: Db,
   scope: Scope,
   id: string,
-  patch: { name?: string; code?: string | null; notes?: string; status?: 'active' | 'inactive' },
+  patch: { name?: string; code?: string | null; notes?: string; status?: 'active' | 'inactive'; account_manager_id?: string | null },
   expectedVersion: number | null,
 ): Promise<Client | undefined> {
   let q = db
@@ -114,4 +116,18 @@ export async function updateClient(
 
 export async function findClientByName(db: Db, tenantId: string, name: string): Promise<Client | undefined> {
   return db.selectFrom('clients').selectAll().where('tenant_id', '=', tenantId).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+}
+
+/** Whether the user is an active staff member of the tenant: who may be a client's account manager. */
+export async function isActiveStaff(db: Db, tenantId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .where('client_id', 'is', null)
+    .where('role', 'in', ['owner', 'admin', 'dispatcher', 'technician', 'account_manager'])
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return !!row;
 }

@@ -10,9 +10,11 @@ const code = z
   .max(32, 'must be at most 32 characters')
   .transform((s) => (s === '' ? null : s));
 const notes = z.string().max(10_000, 'must be at most 10000 characters');
+// The staff member bad ratings and at-risk lists go to; null: the owners and admins.
+const accountManagerId = z.uuid({ message: 'must be the id of a staff member' }).nullable();
 
-export const createClientBody = z.strictObject({ name, code: code.nullable().optional(), notes: notes.optional() });
-export const updateClientBody = z.strictObject({ name: name.optional(), code: code.nullable().optional(), notes: notes.optional(), status: clientStatus.optional() });
+export const createClientBody = z.strictObject({ name, code: code.nullable().optional(), notes: notes.optional(), accountManagerId: accountManagerId.optional() });
+export const updateClientBody = z.strictObject({ name: name.optional(), code: code.nullable().optional(), notes: notes.optional(), status: clientStatus.optional(), accountManagerId: accountManagerId.optional() });
 
 export const listClientsQuery = z.strictObject({
   ...pageQuery,
@@ -30,6 +32,8 @@ export const clientView = z.object({
   code: z.string().nullable(),
   status: clientStatus,
   notes: z.string(),
+  accountManagerId: z.string().nullable(),
+  accountManager: z.object({ id: z.string(), name: z.string() }).nullable(),
   siteCount: z.number(),
   contactCount: z.number(),
   mainSite: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }).nullable(),

@@ -3,7 +3,7 @@ import { scopeOf } from '../../http/actor';
 import type { AppContext } from '../../http/context';
 import { decodeCursor, toPage } from '../../http/pagination';
 import { staleWrite } from '../../http/etag';
-import { conflict, forbidden, notFound } from '../../errors';
+import { conflict, forbidden, invalid, notFound } from '../../errors';
 import { appendAudit } from '../audit/audit.repository';
 import { can } from './clients.policy';
 import * as repo from './clients.repository';
@@ -13,6 +13,12 @@ import { uniqueViolation } from './unique-violation';
 
 const nameTaken = () => conflict('Another client already has this name', { name: 'is already used by another client' });
 const codeTaken = () => conflict('Another client already has this code', { code: 'is already used by another client' });
+
+/** 400 naming accountManagerId unless it is null or an active staff member of the tenant. */
+async function checkAccountManager(ctx: AppContext, tenantId: string, id: string | null | undefined): Promise<void> {
+  if (!id) return;
+  if (!(await repo.isActiveStaff(ctx.db, tenantId, id))) throw invalid({ accountManagerId: 'must be an active staff member of this organisation' });
+}
 
 function mapUnique(error: unknown): never {
   const index = uniqueViolation(error);
@@ -51,10 +57,11 @@ export async function createClient(ctx: AppContext, actor: Actor, input: CreateC
   const code = input.code ?? null;
   if (await repo.clientNameTaken(ctx.db, actor.tenantId, input.name)) throw nameTaken();
   if (code && (await repo.clientCodeTaken(ctx.db, actor.tenantId, code))) throw codeTaken();
+  await checkAccountManager(ctx, actor.tenantId, input.accountManagerId);
   const client = await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const c = await repo.insertClient(trx, actor.tenantId, { name: input.name, code, notes: input.notes ?? '' });
+      const c = await repo.insertClient(trx, actor.tenantId, { name: input.name, code, notes: input.notes ?? '', account_manager_id: input.accountManagerId ?? null });
       await appendAudit(trx, { tenantId: actor.tenantId, actorUserId: actor.userId, actorLabel: actor.email, action: 'client.created', targetType: 'client', targetId: c.id, ip: actor.ip, details: { name: c.name } });
       return c;
     })
@@ -67,10 +74,13 @@ export async function updateClient(ctx: AppContext, actor: Actor, clientId: stri
   if (!can(actor, 'update', existing)) throw forbidden('Only owners, admins, account managers and dispatchers can change clients');
   if (input.name !== undefined && (await repo.clientNameTaken(ctx.db, actor.tenantId, input.name, clientId))) throw nameTaken();
   if (input.code && (await repo.clientCodeTaken(ctx.db, actor.tenantId, input.code, clientId))) throw codeTaken();
+  await checkAccountManager(ctx, actor.tenantId, input.accountManagerId);
+  const { accountManagerId, ...fields } = input;
+  const patch = accountManagerId === undefined ? fields : { ...fields, account_manager_id: accountManagerId };
   await ctx.db
     .transaction()
     .execute(async (trx) => {
-      const updated = await repo.updateClient(trx, scopeOf(actor), clientId, input, expectedVersion);
+      const updated = await repo.updateClient(trx, scopeOf(actor), clientId, patch, expectedVersion);
       if (!updated) throw staleWrite();
       await appendAudit(trx, { tenantId: actor.tenantId, actorUserId: actor.userId, actorLabel: actor.email, action: 'client.updated', targetType: 'client', targetId: clientId, ip: actor.ip, details: { changed: Object.keys(input) } });
     })
