@@ -36,4 +36,30 @@ describe('demo seed', () => {
     const contacts = (await clientUser.get(`/api/v1/clients/${own[0].id}/contacts`)).json().items;
     expect(contacts.filter((c: { userId: string | null }) => c.userId !== null)).toHaveLength(2);
   });
+
+  it("tells one client's journey: three stage changes with evidence, a problem with its plan, satisfaction answers", async () => {
+    const { accounts } = await seedDemo(t.ctx.db);
+    const manager = await signIn(t.app, accounts.find((a) => a.role === 'account_manager')!.email, DEMO_PASSWORD);
+    const contoso = (await manager.get('/api/v1/clients?q=contoso')).json().items[0];
+    expect(contoso.accountManager).toMatchObject({ name: 'Amira Haddad' });
+    const journey = (await manager.get(`/api/v1/clients/${contoso.id}/journey`)).json();
+    expect(journey.current).toBe('old_intractables');
+    expect(journey.changes.map((c: { stage: string }) => c.stage)).toEqual(['old_intractables', 'easy_wins', 'onboarding_pain_points']);
+    for (const c of journey.changes) expect(c.evidence.length).toBeGreaterThanOrEqual(2);
+    expect(journey.bands).toHaveLength(3);
+    expect(journey.satisfaction.csat.length).toBeGreaterThanOrEqual(6);
+    expect(journey.satisfaction.nps).toHaveLength(3);
+
+    const problems = (await manager.get('/api/v1/problems')).json().items;
+    expect(problems).toHaveLength(1);
+    const problem = (await manager.get(`/api/v1/problems/${problems[0].id}`)).json();
+    expect(problem).toMatchObject({ status: 'plan_agreed', estimatedCost: { amountMinor: 480_000, currency: 'EUR' }, ticketCount: 4 });
+    expect(problem.rootCause).not.toBe('');
+    expect(problem.workaround).not.toBe('');
+    expect(problem.milestones).toHaveLength(5);
+    expect(problem.nextMilestone.title).toBe('Install the new switch in a lab maintenance window');
+
+    const clientAdmin = await signIn(t.app, accounts.find((a) => a.role === 'client_admin')!.email, DEMO_PASSWORD);
+    expect((await clientAdmin.get(`/api/v1/problems/${problem.id}`)).json().plan).toBe(problem.plan);
+  });
 });

@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import { findClientByName, insertClient } from '../clients/clients.repository';
 import { contactEmailTaken, insertContact } from '../contacts/contacts.repository';
 import { countSites, insertSite } from '../sites/sites.repository';
+import { seedDemoJourney } from './demo-journey';
 import { createTenantWithOwner } from '../tenants/tenant-creator';
 import { emailInUse, insertUser } from '../users/users.repository';
 
@@ -90,7 +91,8 @@ const CLIENTS: DemoClient[] = [
 
 /**
  * A demo MSP to click around in: staff of every role, four clients with sites in several time
- * zones and contacts, and a client admin and client user for the first client. Idempotent: every
+ * zones and contacts, and a client admin and client user for the first client, whose journey,
+ * problem and satisfaction answers tell a story (demo-journey.ts). Idempotent: every
  * step skips what is already there, so a second run only reports the accounts.
  */
 export async function seedDemo(db: Db): Promise<{ created: boolean; password: string; accounts: DemoAccount[] }> {
@@ -138,5 +140,9 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
       }
     }
   });
+  // A client relationship's story: the journey, a problem with its plan, satisfaction answers.
+  const staffId = async (email: string) => (await findUserByEmailForSignIn(db, email))?.id ?? null;
+  const story = { ownerId: owner.id, managerId: await staffId(`manager@${DOMAIN}`), technicianId: await staffId(`technician@${DOMAIN}`) };
+  if (await db.transaction().execute((trx) => seedDemoJourney(trx, scope.tenantId, CLIENTS[0]!.name, story, new Date()))) created = true;
   return { created, password: DEMO_PASSWORD, accounts };
 }
