@@ -21,6 +21,11 @@ const catalogue = {
   unsupported_media_type: 415,
   locked: 423,
   rate_limited: 429,
+  // Surveys: a link altered or unknown, a link past its expiry, an answer before resolution, a quarter's NPS round sent already.
+  survey_link_invalid: 404,
+  survey_link_expired: 410,
+  ticket_not_resolved: 409,
+  nps_round_exists: 409,
   internal: 500,
 } as const;
 
