@@ -176,6 +176,18 @@ test('the account manager evaluates and finalises last month; the client admin s
   await signInWithPassword(s, amy.email, TEST_PASSWORD);
   await s.getByRole('navigation', { name: 'Main navigation' }).waitFor();
   await s.goto(`/contracts/${contract.id}`);
+
+  // Counts for per-unit fees are recorded on the contract page; the form names a missing count.
+  const counts = s.getByRole('region', { name: 'User and device counts' });
+  await counts.getByRole('button', { name: 'Record count' }).click();
+  const record = s.getByRole('dialog', { name: 'Record a count' });
+  await record.getByRole('button', { name: 'Record' }).click();
+  await record.getByText(/must be a number/i).waitFor();
+  await record.getByLabel(/^Count/).fill('42');
+  await record.getByLabel(/^Effective from/).fill('2026-01-01');
+  await record.getByRole('button', { name: 'Record' }).click();
+  await counts.getByRole('row').filter({ hasText: '42' }).filter({ hasText: 'Users' }).waitFor();
+
   const card = s.getByRole('region', { name: 'Scorecards' });
   await card.getByRole('link', { name: monthName(monthsAgo(2, 1, 12)) }).waitFor();
   await card.getByRole('link', { name: 'Scorecards' }).click();

@@ -30,6 +30,13 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? dateOnly.format(new Date(iso)) : '—';
 }
 
+const civilDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar date ('YYYY-MM-DD', no instant) as written: the same day in every time zone. */
+export function formatCivilDate(date: string | null | undefined): string {
+  return date ? civilDate.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)) : '—';
+}
+
 /** "Europe/Berlin" reads better as "Europe / Berlin" with spaces for the underscores. */
 export function timeZoneLabel(zone: string): string {
   return zone.replaceAll('_', ' ').replaceAll('/', ' / ');

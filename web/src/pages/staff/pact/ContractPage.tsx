@@ -18,6 +18,7 @@ import { AmendmentTimeline } from '../../../components/pact/AmendmentTimeline';
 import { ContractGoalsSection, type TermsProposal } from '../../../components/pact/ContractGoalsSection';
 import { ScheduleLinks } from '../../../components/pact/ScheduleLinks';
 import { TermsSummary } from '../../../components/pact/TermsSummary';
+import { ContractCountsSection } from '../../../components/goals/ContractCountsSection';
 import { ContractScorecardsCard } from '../../../components/goals/ContractScorecardsCard';
 import { formatDate } from '../../../labels';
 import { canWriteContracts, useSignedIn } from '../../../session';
@@ -137,6 +138,7 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
           {contract.termsNow ? <TermsSummary terms={contract.termsNow} calendarName={calendarName} /> : <Text size="sm" c="dimmed">No terms are in force yet.</Text>}
         </SectionCard>
         <ContractGoalsSection contract={contract} canWrite={canWrite} onPropose={(initial) => setProposing({ initial })} />
+        {contract.status !== 'draft' && <ContractCountsSection contractId={contract.id} priceBasis={contract.termsNow?.plan.price.basis} canWrite={canWrite} />}
         <SectionCard title="Amendments" count={amendments.length}>
           {amendments.length === 0 ? (
             <Text size="sm" c="dimmed">
