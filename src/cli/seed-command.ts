@@ -49,9 +49,10 @@ export function registerSeedCommands(program: Command, open: Open) {
         process.exitCode = 1;
         return;
       }
-      const handle = await open(loadConfig());
+      const config = loadConfig();
+      const handle = await open(config);
       try {
-        const result = await seedDemo(handle.db);
+        const result = await seedDemo({ db: handle.db, dbKind: handle.kind, config, now: () => new Date(), setupToken: null });
         console.log(result.created ? 'Demo data created. Sign in with any of these accounts:' : 'Demo data is already there. Accounts:');
         for (const a of result.accounts) console.log(`  ${a.email.padEnd(34)} ${a.role.padEnd(16)} password: ${result.password}`);
       } finally {

@@ -1,12 +1,13 @@
-import type { Db } from '../../db/database';
 import type { ContactRole, StaffRole, ClientRole } from '../../db/schema';
-import type { Scope } from '../../http/actor';
+import type { Scope, StaffActor } from '../../http/actor';
+import type { AppContext } from '../../http/context';
 import { findUserByEmailForSignIn } from '../auth/auth.repository';
 import { hashPassword } from '../auth/password';
 import { findClientByName, insertClient } from '../clients/clients.repository';
 import { contactEmailTaken, insertContact } from '../contacts/contacts.repository';
 import { countSites, insertSite } from '../sites/sites.repository';
 import { seedDemoJourney } from './demo-journey';
+import { seedDemoOpenTickets, seedDemoPacts, seedDemoScorecards } from './demo-pact';
 import { createTenantWithOwner } from '../tenants/tenant-creator';
 import { emailInUse, insertUser } from '../users/users.repository';
 
@@ -95,12 +96,13 @@ const CLIENTS: DemoClient[] = [
  * problem and satisfaction answers tell a story (demo-journey.ts). Idempotent: every
  * step skips what is already there, so a second run only reports the accounts.
  */
-export async function seedDemo(db: Db): Promise<{ created: boolean; password: string; accounts: DemoAccount[] }> {
+export async function seedDemo(ctx: AppContext): Promise<{ created: boolean; password: string; accounts: DemoAccount[] }> {
   const accounts: DemoAccount[] = [
     { email: OWNER, role: 'owner' },
     ...STAFF.map((s) => ({ email: s.email, role: s.role })),
     ...CLIENTS.flatMap((c) => c.contacts.filter((k) => k.account).map((k) => ({ email: k.email, role: k.account!, client: c.name }))),
   ];
+  const db = ctx.db;
   let created = false;
   if (!(await emailInUse(db, OWNER))) {
     await createTenantWithOwner(db, { organisation: 'Northwind IT Services', ownerName: 'Olivia Okafor', ownerEmail: OWNER, password: DEMO_PASSWORD });
@@ -143,6 +145,18 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
   // A client relationship's story: the journey, a problem with its plan, satisfaction answers.
   const staffId = async (email: string) => (await findUserByEmailForSignIn(db, email))?.id ?? null;
   const story = { ownerId: owner.id, managerId: await staffId(`manager@${DOMAIN}`), technicianId: await staffId(`technician@${DOMAIN}`) };
-  if (await db.transaction().execute((trx) => seedDemoJourney(trx, scope.tenantId, CLIENTS[0]!.name, story, new Date()))) created = true;
+  // Contracts first, so the story's tickets are held to them; scorecards once the history is in.
+  const actorFor = async (email: string): Promise<StaffActor> => {
+    const u = await findUserByEmailForSignIn(db, email);
+    if (!u || u.client_id !== null) throw new Error(`The demo staff member ${email} is missing`);
+    return { kind: 'staff', tenantId: scope.tenantId, userId: u.id, role: u.role as StaffRole, name: u.name, email: u.email, via: 'session', scopes: null, ip: null };
+  };
+  const pacts = await seedDemoPacts(ctx, await actorFor(OWNER));
+  if (await db.transaction().execute((trx) => seedDemoJourney(trx, scope.tenantId, CLIENTS[0]!.name, story, ctx.now()))) created = true;
+  if (pacts.created) {
+    await seedDemoOpenTickets(ctx, await actorFor(`dispatcher@${DOMAIN}`), story.technicianId);
+    await seedDemoScorecards(ctx, await actorFor(`manager@${DOMAIN}`), pacts.contracts);
+    created = true;
+  }
   return { created, password: DEMO_PASSWORD, accounts };
 }

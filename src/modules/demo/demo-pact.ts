@@ -1,0 +1,164 @@
+/**
+ * The demo's pacts, so a newcomer sees the product's point at once: every demo client has an
+ * active contract made through the contracts service (Contoso on Gold with goals and a client
+ * responsibility, Fabrikam on Silver with Premium Response, Tailspin on Platinum, Wide World on
+ * Silver), live tickets on the dispatcher board, and, once the history is in, the scorecards of
+ * the months that have ended (all final but the last, which waits as a draft for the account
+ * manager). Idempotent: a client that already has a contract is left alone.
+ */
+import type { StaffActor } from '../../http/actor';
+import type { AppContext } from '../../http/context';
+import { monthKeyAt, nextMonthKey, previousMonthKey } from '../../domain/goals';
+import type { GoalInput, ResponsibilityInput } from '../contracts/contracts.schema';
+import * as contractsRepo from '../contracts/contracts.repository';
+import { activateContract, createContract, updateContract } from '../contracts/contracts.service';
+import { closeMonthForAllContracts } from '../scorecards/scorecard-evaluation';
+import { finaliseScorecard } from '../scorecards/scorecards.service';
+import { createTicket, updateTicket } from '../tickets/tickets.service';
+
+const DAY_MS = 86_400_000;
+
+type DemoPact = { client: string; plan: 'Silver' | 'Gold' | 'Platinum'; premiumResponse: boolean; monthsAgo: number; goals: GoalInput[]; responsibilities: ResponsibilityInput[] };
+
+const CONTOSO_GOALS: GoalInput[] = [
+  {
+    objective: 'Our lab staff hear back quickly',
+    metric: { key: 'first_response_compliance' },
+    scope: {},
+    comparator: 'gte',
+    target: 90,
+    period: 'monthly',
+    minSample: 3,
+    incentive: null,
+    penalty: { kind: 'percent_of_fee', percent: 5, capPerPeriodMinor: 40_000, capOverallMinor: 200_000 },
+    method: 'First responses due or given in the month, on the contract calendar; met when given by the due instant.',
+  },
+  {
+    objective: 'Problems are fixed when promised',
+    metric: { key: 'resolution_compliance' },
+    scope: {},
+    comparator: 'gte',
+    target: 85,
+    period: 'monthly',
+    minSample: 3,
+    incentive: { kind: 'fixed', amountMinor: 25_000 },
+    penalty: { kind: 'fixed', amountMinor: 20_000, capPerPeriodMinor: 20_000, capOverallMinor: 100_000 },
+    method: 'Resolutions due or given in the month; met when resolved by the due instant.',
+  },
+  {
+    objective: 'Few tickets wait for weeks',
+    metric: { key: 'backlog_older_than', businessDays: 10 },
+    scope: {},
+    comparator: 'lte',
+    target: 2,
+    period: 'monthly',
+    minSample: 0,
+    incentive: null,
+    penalty: null,
+    method: 'Open tickets at the end of the month older than 10 business days on the contract calendar.',
+  },
+];
+
+const CONTOSO_RESPONSIBILITIES: ResponsibilityInput[] = [
+  {
+    description: 'Answer requests for information within 3 business days',
+    measure: { kind: 'waiting_on_client', allowance: { unit: 'business_days', days: 3 } },
+    excludeFromCompliance: true,
+  },
+  { description: 'Keep lab hardware under the manufacturer warranty', measure: { kind: 'attested' }, excludeFromCompliance: false },
+];
+
+const PACTS: DemoPact[] = [
+  { client: 'Contoso Pharmaceuticals', plan: 'Gold', premiumResponse: false, monthsAgo: 10, goals: CONTOSO_GOALS, responsibilities: CONTOSO_RESPONSIBILITIES },
+  { client: 'Fabrikam Logistics', plan: 'Silver', premiumResponse: true, monthsAgo: 6, goals: [], responsibilities: [] },
+  { client: 'Tailspin Health Clinics', plan: 'Platinum', premiumResponse: false, monthsAgo: 4, goals: [], responsibilities: [] },
+  { client: 'Wide World Importers', plan: 'Silver', premiumResponse: false, monthsAgo: 3, goals: [], responsibilities: [] },
+];
+
+/** Open tickets on the board: [client, subject, urgency, impact (keys of the default matrix), assigned, hours ago]. */
+const OPEN_TICKETS: Array<[string, string, string, string, boolean, number]> = [
+  ['Fabrikam Logistics', 'Scanners at dock 4 cannot reach the warehouse system', 'high', 'department', true, 1],
+  ['Fabrikam Logistics', 'Toronto office printer jams on every second page', 'low', 'individual', false, 5],
+  ['Tailspin Health Clinics', 'Reception PC shows a certificate warning on the booking site', 'medium', 'team', true, 3],
+  ['Wide World Importers', 'New hire in Singapore needs a mailbox and VPN', 'medium', 'individual', false, 20],
+  ['Contoso Pharmaceuticals', 'Shared drive mapping missing after the Windows update', 'critical', 'team', true, 2],
+  ['Contoso Pharmaceuticals', 'Request: add two users to the QA distribution list', 'low', 'individual', false, 26],
+];
+
+/** The first day of the month `monthsAgo` before now's month, in UTC. */
+function monthStart(now: Date, monthsAgo: number): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - monthsAgo, 1));
+}
+
+/** Contracts for the demo clients that have none yet; returns the contract id per client name. */
+export async function seedDemoPacts(ctx: AppContext, actor: StaffActor): Promise<{ created: boolean; contracts: Map<string, string> }> {
+  const now = ctx.now();
+  const tenantId = actor.tenantId;
+  const plans = await contractsRepo.activePlans(ctx.db, tenantId);
+  const premium = (await ctx.db.selectFrom('riders').select('id').where('tenant_id', '=', tenantId).where('name', '=', 'Premium Response').executeTakeFirst())?.id;
+  const clients = await ctx.db.selectFrom('clients').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
+  const contracts = new Map<string, string>();
+  let created = false;
+  for (const pact of PACTS) {
+    const client = clients.find((c) => c.name === pact.client);
+    const planId = plans.find((p) => p.name === pact.plan)?.id;
+    if (!client || !planId) continue;
+    const existing = await ctx.db.selectFrom('contracts').select('id').where('tenant_id', '=', tenantId).where('client_id', '=', client.id).orderBy('starts_at').executeTakeFirst();
+    if (existing) {
+      contracts.set(pact.client, existing.id);
+      continue;
+    }
+    const draft = await createContract(ctx, actor, { clientId: client.id, name: `${pact.plan} support`, planId, startsAt: monthStart(now, pact.monthsAgo).toISOString(), endsAt: null });
+    await updateContract(
+      ctx,
+      actor,
+      draft.id,
+      { goals: pact.goals, responsibilities: pact.responsibilities, ...(pact.premiumResponse && premium ? { riderIds: [premium] } : {}) },
+      null,
+    );
+    await activateContract(ctx, actor, draft.id);
+    contracts.set(pact.client, draft.id);
+    created = true;
+  }
+  return { created, contracts };
+}
+
+/** Tickets open now, created through the tickets service so their clocks run on the board. */
+export async function seedDemoOpenTickets(ctx: AppContext, actor: StaffActor, technicianId: string | null): Promise<void> {
+  const tenantId = actor.tenantId;
+  const clients = await ctx.db.selectFrom('clients').select(['id', 'name']).where('tenant_id', '=', tenantId).execute();
+  const now = ctx.now().getTime();
+  for (const [clientName, subject, urgency, impact, assigned, hoursAgo] of OPEN_TICKETS) {
+    const client = clients.find((c) => c.name === clientName);
+    if (!client) continue;
+    const at = { ...ctx, now: () => new Date(now - hoursAgo * 3600_000) };
+    const ticket = await createTicket(at, actor, { clientId: client.id, subject, description: '', urgency, impact });
+    if (assigned && technicianId) await updateTicket(at, actor, ticket.id, { assigneeId: technicianId, status: 'in_progress' }, null);
+  }
+}
+
+/**
+ * Scorecards of every month that has ended since the contracts began: evaluated as the period
+ * close does, then finalised by the account manager, except the last month, left as a draft.
+ */
+export async function seedDemoScorecards(ctx: AppContext, manager: StaffActor, contracts: ReadonlyMap<string, string>): Promise<void> {
+  const tenantId = manager.tenantId;
+  const now = ctx.now();
+  const lastEnded = previousMonthKey(monthKeyAt(now, 'UTC'));
+  const first = monthKeyAt(new Date(monthStart(now, Math.max(...PACTS.map((p) => p.monthsAgo))).getTime() + DAY_MS), 'UTC');
+  for (let month = first; month <= lastEnded; month = nextMonthKey(month)) {
+    await closeMonthForAllContracts(ctx, month, undefined, { tenantIds: [tenantId] });
+  }
+  for (const contractId of contracts.values()) {
+    const drafts = await ctx.db
+      .selectFrom('scorecards')
+      .select(['period_key'])
+      .where('tenant_id', '=', tenantId)
+      .where('contract_id', '=', contractId)
+      .where('status', '=', 'draft')
+      .where('period_key', '<', lastEnded)
+      .orderBy('period_key')
+      .execute();
+    for (const d of drafts) await finaliseScorecard(ctx, manager, contractId, d.period_key, null);
+  }
+}
