@@ -6,14 +6,15 @@
  * changes with evidence: onboarding pain points, easy wins, old intractables. Dates are relative
  * to the day of seeding. Written once: a client that already has a journey is left alone.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import type { StaffActor } from '../../http/actor';
+import type { AppContext } from '../../http/context';
 import { quarterKeyOf } from '../../domain/satisfaction/journey-suggestions';
 import type { JourneyEvidence, JourneyStage } from '../../domain/satisfaction/satisfaction-types';
 import { insertChange } from '../journey/journey.repository';
 import { insertProblem, linkTickets, nextProblemNumber, replaceMilestones } from '../problems/problems.repository';
-import { insertEvents, insertNewTickets, nextTicketNumbers, type NewTicket } from '../tickets/tickets.repository';
+import { insertEvents } from '../tickets/tickets.repository';
+import { addComment, createTicket, updateTicket } from '../tickets/tickets.service';
 
 const DAY_MS = 86_400_000;
 
@@ -69,7 +70,10 @@ const STAGES: Array<{ daysAgo: number; stage: JourneyStage; note: string; eviden
 
 type Refs = { ticket: (i: number) => JourneyEvidence; problem: JourneyEvidence };
 
-export async function seedDemoJourney(db: Db, tenantId: string, clientName: string, staff: { ownerId: string; managerId: string | null; technicianId: string | null }, now: Date): Promise<boolean> {
+export type DemoStoryStaff = { ownerId: string; managerId: string | null; dispatcher: StaffActor; technician: StaffActor | null };
+
+export async function seedDemoJourney(ctx: AppContext, tenantId: string, clientName: string, staff: DemoStoryStaff, now: Date): Promise<boolean> {
+  const db = ctx.db;
   const client = await db.selectFrom('clients').select('id').where('tenant_id', '=', tenantId).where('name', '=', clientName).executeTakeFirst();
   if (!client) return false;
   const known = await db.selectFrom('journey_stage_changes').select('id').where('tenant_id', '=', tenantId).where('client_id', '=', client.id).executeTakeFirst();
@@ -83,49 +87,43 @@ export async function seedDemoJourney(db: Db, tenantId: string, clientName: stri
     d.setUTCHours(hour, 0, 0, 0);
     return d;
   };
+  const at = (instant: Date): AppContext => ({ ...ctx, now: () => instant });
+  const technician = staff.technician ?? staff.dispatcher;
 
-  const first = await nextTicketNumbers(db, tenantId, TICKETS.length);
-  const prepared = TICKETS.map((t, i) => {
+  // Through the tickets service at the instants the story tells, so each ticket is held to the
+  // contract in force then: targets, clocks and their events, as if it had happened.
+  const tickets: Array<{ id: string; number: number; subject: string; site_id: string | null; priority: string }> = [];
+  for (const t of TICKETS) {
     const createdAt = ago(t.daysAgo);
-    const row: NewTicket & { id: string; clocks: null } = {
-      id: randomUUID(),
-      number: first + i,
-      client_id: client.id,
-      site_id: sites.get(t.site) ?? null,
-      requester_contact_id: requester?.id ?? null,
-      requester_user_id: null,
-      catalog_item_id: t.printer ? (printerItem?.id ?? null) : null,
-      contract_id: null,
+    const created = await createTicket(at(createdAt), staff.dispatcher, {
+      clientId: client.id,
+      siteId: sites.get(t.site),
+      requesterContactId: requester?.id,
+      catalogItemId: t.printer ? printerItem?.id : undefined,
       subject: t.subject,
       description: '',
       urgency: t.printer ? 'high' : 'medium',
       impact: t.printer ? 'team' : 'individual',
-      priority: t.printer ? 'P2' : 'P4',
-      priority_override_reason: null,
-      delivery_mode: 'remote',
-      tags: t.tags ?? [],
-      source: 'portal',
-      no_contract: true,
-      targets: null,
-      created_at: createdAt,
-      clocks: null,
-    };
-    return { ticket: row, created: { type: 'created', at: createdAt, actorUserId: null, actorLabel: 'Clara Brandt', data: { targets: null, source: 'portal' } }, clockEvents: [] };
-  });
-  const tickets = await insertNewTickets(db, tenantId, prepared);
-
-  // Resolved ones: status, the resolution fact, and the requester's answer to the survey.
-  for (const [i, t] of TICKETS.entries()) {
+      tags: t.tags,
+    });
+    tickets.push({ id: created.id, number: created.number, subject: t.subject, site_id: sites.get(t.site) ?? null, priority: created.priority });
+    const answeredAt = new Date(createdAt.getTime() + 40 * 60_000);
+    await updateTicket(at(new Date(answeredAt.getTime() - 60_000)), staff.dispatcher, created.id, { assigneeId: technician.userId, status: 'in_progress' }, null);
+    await addComment(at(answeredAt), technician, created.id, { body: 'Thanks, we are looking into it now.', public: true });
     if (t.resolvedAfterHours === null) continue;
+    const resolvedAt = new Date(createdAt.getTime() + t.resolvedAfterHours * 3_600_000);
+    await updateTicket(at(resolvedAt), technician, created.id, { status: 'resolved' }, null);
+  }
+  // The story's e-mails are history: none of them is to be sent now.
+  await db.updateTable('outbox_emails').set({ sent_at: now }).where('tenant_id', '=', tenantId).where('sent_at', 'is', null).execute();
+
+  // The requester's answers to the satisfaction surveys of the resolved tickets.
+  for (const [i, t] of TICKETS.entries()) {
+    if (t.resolvedAfterHours === null || t.rating === null || !requester) continue;
     const ticket = tickets[i]!;
-    const resolvedAt = new Date(ticket.created_at.getTime() + t.resolvedAfterHours * 3_600_000);
-    await db.updateTable('tickets').set({ status: 'resolved', resolved_at: resolvedAt, assignee_id: staff.technicianId, updated_at: resolvedAt }).where('tenant_id', '=', tenantId).where('id', '=', ticket.id).execute();
-    await insertEvents(db, tenantId, [
-      { ticketId: ticket.id, type: 'status_changed', at: resolvedAt, actorUserId: staff.technicianId, actorLabel: 'Theo Nakamura', data: { status: 'resolved', pausing: false } },
-      { ticketId: ticket.id, type: 'resolved', at: resolvedAt, actorUserId: staff.technicianId, actorLabel: 'Theo Nakamura' },
-    ]);
-    if (t.rating === null || !requester) continue;
+    const resolvedAt = new Date(ago(t.daysAgo).getTime() + t.resolvedAfterHours * 3_600_000);
     const respondedAt = new Date(resolvedAt.getTime() + 2 * 3_600_000);
+    const answer = { scale: 'five' as const, rating: t.rating, score: t.rating, comment: t.rating <= 2 ? 'Still not fixed properly.' : '', responded_at: respondedAt, response_count: 1 };
     await db
       .insertInto('csat_surveys')
       .values({
@@ -135,18 +133,15 @@ export async function seedDemoJourney(db: Db, tenantId: string, clientName: stri
         site_id: ticket.site_id,
         recipient_email: requester.email,
         recipient_contact_id: requester.id,
-        technician_id: staff.technicianId,
+        technician_id: technician.userId,
         category: t.printer ? 'hardware' : null,
         priority: ticket.priority,
-        scale: 'five',
         sent_at: resolvedAt,
         expires_at: new Date(resolvedAt.getTime() + 14 * DAY_MS),
-        rating: t.rating,
-        score: t.rating,
-        comment: t.rating <= 2 ? 'Still not fixed properly.' : '',
-        responded_at: respondedAt,
-        response_count: 1,
+        ...answer,
       })
+      // Resolving may already have sent the survey: the answer goes onto it.
+      .onConflict((oc) => oc.columns(['tenant_id', 'ticket_id']).doUpdateSet(answer))
       .execute();
   }
 

@@ -10,8 +10,8 @@ afterAll(() => t.close());
 
 describe('demo seed', () => {
   it('creates a demo MSP whose every listed account signs in, and runs again without changes', async () => {
-    await seedDemo(t.ctx.db);
-    const second = await seedDemo(t.ctx.db);
+    await seedDemo(t.ctx);
+    const second = await seedDemo(t.ctx);
     expect(second.created).toBe(false);
     expect(second.accounts.map((a) => a.role).sort()).toEqual(['account_manager', 'admin', 'client_admin', 'client_user', 'dispatcher', 'owner', 'technician']);
 
@@ -38,7 +38,7 @@ describe('demo seed', () => {
   });
 
   it("tells one client's journey: three stage changes with evidence, a problem with its plan, satisfaction answers", async () => {
-    const { accounts } = await seedDemo(t.ctx.db);
+    const { accounts } = await seedDemo(t.ctx);
     const manager = await signIn(t.app, accounts.find((a) => a.role === 'account_manager')!.email, DEMO_PASSWORD);
     const contoso = (await manager.get('/api/v1/clients?q=contoso')).json().items[0];
     expect(contoso.accountManager).toMatchObject({ name: 'Amira Haddad' });
@@ -61,5 +61,26 @@ describe('demo seed', () => {
 
     const clientAdmin = await signIn(t.app, accounts.find((a) => a.role === 'client_admin')!.email, DEMO_PASSWORD);
     expect((await clientAdmin.get(`/api/v1/problems/${problem.id}`)).json().plan).toBe(problem.plan);
+  });
+
+  it('holds every client to an active contract: live clocks on open tickets, Contoso goals with scorecards of the ended months', async () => {
+    const { accounts } = await seedDemo(t.ctx);
+    const manager = await signIn(t.app, accounts.find((a) => a.role === 'account_manager')!.email, DEMO_PASSWORD);
+    const contracts = (await manager.get('/api/v1/contracts?status=active')).json().items;
+    expect(contracts.map((c: { clientName: string }) => c.clientName).sort()).toEqual(['Contoso Pharmaceuticals', 'Fabrikam Logistics', 'Tailspin Health Clinics', 'Wide World Importers']);
+
+    const { tenant_id: tenantId } = await t.ctx.db.selectFrom('clients').select('tenant_id').where('name', '=', 'Fabrikam Logistics').executeTakeFirstOrThrow();
+    const open = await t.ctx.db.selectFrom('tickets').select(['no_contract', 'next_due_at']).where('tenant_id', '=', tenantId).where('status', 'not in', ['resolved', 'closed']).execute();
+    expect(open.length).toBeGreaterThanOrEqual(6);
+    expect(open.every((r) => !r.no_contract && r.next_due_at !== null)).toBe(true);
+
+    const contoso = contracts.find((c: { clientName: string }) => c.clientName === 'Contoso Pharmaceuticals');
+    const detail = (await manager.get(`/api/v1/contracts/${contoso.id}`)).json();
+    expect(detail.termsNow.goals).toHaveLength(3);
+    const scorecards = (await manager.get(`/api/v1/contracts/${contoso.id}/scorecards`)).json().items as Array<{ periodKey: string; status: string }>;
+    const months = scorecards.map((s) => s.periodKey).sort();
+    expect(months.length).toBeGreaterThanOrEqual(9);
+    expect(scorecards.find((s) => s.periodKey === months.at(-1))?.status).toBe('draft');
+    expect(scorecards.filter((s) => s.periodKey !== months.at(-1)).every((s) => s.status === 'final')).toBe(true);
   });
 });

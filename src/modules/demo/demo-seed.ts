@@ -142,9 +142,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean; pas
       }
     }
   });
-  // A client relationship's story: the journey, a problem with its plan, satisfaction answers.
-  const staffId = async (email: string) => (await findUserByEmailForSignIn(db, email))?.id ?? null;
-  const story = { ownerId: owner.id, managerId: await staffId(`manager@${DOMAIN}`), technicianId: await staffId(`technician@${DOMAIN}`) };
   // Contracts first, so the story's tickets are held to them; scorecards once the history is in.
   const actorFor = async (email: string): Promise<StaffActor> => {
     const u = await findUserByEmailForSignIn(db, email);
@@ -152,10 +149,15 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean; pas
     return { kind: 'staff', tenantId: scope.tenantId, userId: u.id, role: u.role as StaffRole, name: u.name, email: u.email, via: 'session', scopes: null, ip: null };
   };
   const pacts = await seedDemoPacts(ctx, await actorFor(OWNER));
-  if (await db.transaction().execute((trx) => seedDemoJourney(trx, scope.tenantId, CLIENTS[0]!.name, story, ctx.now()))) created = true;
+  const dispatcher = await actorFor(`dispatcher@${DOMAIN}`);
+  const technician = await actorFor(`technician@${DOMAIN}`);
+  const manager = await actorFor(`manager@${DOMAIN}`);
+  // A client relationship's story: the journey, a problem with its plan, satisfaction answers.
+  const story = { ownerId: owner.id, managerId: manager.userId, dispatcher, technician };
+  if (await seedDemoJourney(ctx, scope.tenantId, CLIENTS[0]!.name, story, ctx.now())) created = true;
   if (pacts.created) {
-    await seedDemoOpenTickets(ctx, await actorFor(`dispatcher@${DOMAIN}`), story.technicianId);
-    await seedDemoScorecards(ctx, await actorFor(`manager@${DOMAIN}`), pacts.contracts);
+    await seedDemoOpenTickets(ctx, dispatcher, technician.userId);
+    await seedDemoScorecards(ctx, manager, pacts.contracts);
     created = true;
   }
   return { created, password: DEMO_PASSWORD, accounts };
