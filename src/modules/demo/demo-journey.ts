@@ -114,8 +114,6 @@ export async function seedDemoJourney(ctx: AppContext, tenantId: string, clientN
     const resolvedAt = new Date(createdAt.getTime() + t.resolvedAfterHours * 3_600_000);
     await updateTicket(at(resolvedAt), technician, created.id, { status: 'resolved' }, null);
   }
-  // The story's e-mails are history: none of them is to be sent now.
-  await db.updateTable('outbox_emails').set({ sent_at: now }).where('tenant_id', '=', tenantId).where('sent_at', 'is', null).execute();
 
   // The requester's answers to the satisfaction surveys of the resolved tickets.
   for (const [i, t] of TICKETS.entries()) {

@@ -14,7 +14,7 @@ import * as contractsRepo from '../contracts/contracts.repository';
 import { activateContract, createContract, updateContract } from '../contracts/contracts.service';
 import { closeMonthForAllContracts } from '../scorecards/scorecard-evaluation';
 import { finaliseScorecard } from '../scorecards/scorecards.service';
-import { createTicket, updateTicket } from '../tickets/tickets.service';
+import { addComment, createTicket, updateTicket } from '../tickets/tickets.service';
 
 const DAY_MS = 86_400_000;
 
@@ -134,6 +134,66 @@ export async function seedDemoOpenTickets(ctx: AppContext, actor: StaffActor, te
     const at = { ...ctx, now: () => new Date(now - hoursAgo * 3600_000) };
     const ticket = await createTicket(at, actor, { clientId: client.id, subject, description: '', urgency, impact });
     if (assigned && technicianId) await updateTicket(at, actor, ticket.id, { assigneeId: technicianId, status: 'in_progress' }, null);
+  }
+}
+
+/** Routine requests behind the figures: [subject, urgency, impact]. */
+const ROUTINE: Array<[string, string, string]> = [
+  ['Password reset for a locked-out user', 'medium', 'individual'],
+  ['New starter account and laptop', 'low', 'individual'],
+  ['Teams calls drop in the meeting room', 'medium', 'team'],
+  ['Shared mailbox permissions for the assistant', 'low', 'individual'],
+  ['Laptop battery swells, needs replacing', 'medium', 'individual'],
+  ['VPN certificate expired on a home worker laptop', 'high', 'individual'],
+  ['Printer driver missing after reinstall', 'low', 'individual'],
+  ['File share slow in the afternoon', 'medium', 'department'],
+  ['Leaver: disable accounts and collect the laptop', 'low', 'individual'],
+  ['Phone system voicemail not reaching e-mail', 'medium', 'team'],
+];
+
+/** A small deterministic generator, so every demo tells the same story. */
+function sequence(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return x / 2_147_483_648;
+  };
+}
+
+/**
+ * Months of routine tickets for the clients named, from their contract's start to last week,
+ * worked through the tickets service at the instants they happened: a first reply, then the
+ * resolution, mostly in time and sometimes late, so the goals have figures to show.
+ */
+export async function seedDemoHistory(ctx: AppContext, dispatcher: StaffActor, technician: StaffActor, perMonth: ReadonlyMap<string, number>): Promise<void> {
+  const tenantId = dispatcher.tenantId;
+  const now = ctx.now();
+  const random = sequence(20_261_205);
+  const at = (instant: Date): AppContext => ({ ...ctx, now: () => instant });
+  for (const [clientName, count] of perMonth) {
+    const pact = PACTS.find((p) => p.client === clientName);
+    const client = await ctx.db.selectFrom('clients').select('id').where('tenant_id', '=', tenantId).where('name', '=', clientName).executeTakeFirst();
+    if (!pact || !client) continue;
+    const from = monthStart(now, pact.monthsAgo).getTime();
+    const until = now.getTime() - 7 * DAY_MS;
+    const total = Math.round(((until - from) / (30 * DAY_MS)) * count);
+    const instants = Array.from({ length: total }, () => {
+      const d = new Date(from + random() * (until - from));
+      // Working hours on a weekday, as most requests come.
+      if (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + (d.getUTCDay() === 6 ? 2 : 1));
+      d.setUTCHours(7 + Math.floor(random() * 8), Math.floor(random() * 60), 0, 0);
+      return d;
+    }).sort((a, b) => a.getTime() - b.getTime());
+    for (const createdAt of instants) {
+      const [subject, urgency, impact] = ROUTINE[Math.floor(random() * ROUTINE.length)]!;
+      const ticket = await createTicket(at(createdAt), dispatcher, { clientId: client.id, subject, description: '', urgency, impact });
+      const late = random() < 0.12;
+      const replyAt = new Date(createdAt.getTime() + (late ? 6 + random() * 20 : 0.2 + random() * 0.6) * 3_600_000);
+      await updateTicket(at(new Date(replyAt.getTime() - 60_000)), dispatcher, ticket.id, { assigneeId: technician.userId, status: 'in_progress' }, null);
+      await addComment(at(replyAt), technician, ticket.id, { body: 'Thanks, we are on it.', public: true });
+      const resolvedAt = new Date(replyAt.getTime() + (random() < 0.15 ? 60 + random() * 100 : 0.5 + random() * 6) * 3_600_000);
+      if (resolvedAt.getTime() < until) await updateTicket(at(resolvedAt), technician, ticket.id, { status: 'resolved' }, null);
+    }
   }
 }
 

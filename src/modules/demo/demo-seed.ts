@@ -7,7 +7,7 @@ import { findClientByName, insertClient } from '../clients/clients.repository';
 import { contactEmailTaken, insertContact } from '../contacts/contacts.repository';
 import { countSites, insertSite } from '../sites/sites.repository';
 import { seedDemoJourney } from './demo-journey';
-import { seedDemoOpenTickets, seedDemoPacts, seedDemoScorecards } from './demo-pact';
+import { seedDemoHistory, seedDemoOpenTickets, seedDemoPacts, seedDemoScorecards } from './demo-pact';
 import { createTenantWithOwner } from '../tenants/tenant-creator';
 import { emailInUse, insertUser } from '../users/users.repository';
 
@@ -154,11 +154,14 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean; pas
   const manager = await actorFor(`manager@${DOMAIN}`);
   // A client relationship's story: the journey, a problem with its plan, satisfaction answers.
   const story = { ownerId: owner.id, managerId: manager.userId, dispatcher, technician };
-  if (await seedDemoJourney(ctx, scope.tenantId, CLIENTS[0]!.name, story, ctx.now())) created = true;
+  const told = await seedDemoJourney(ctx, scope.tenantId, CLIENTS[0]!.name, story, ctx.now());
+  if (pacts.created) await seedDemoHistory(ctx, dispatcher, technician, new Map([['Contoso Pharmaceuticals', 6], ['Fabrikam Logistics', 4]]));
+  // The e-mails of the story and the history are the past: none of them is to be sent now.
+  if (told || pacts.created) await db.updateTable('outbox_emails').set({ sent_at: ctx.now() }).where('tenant_id', '=', scope.tenantId).where('sent_at', 'is', null).execute();
   if (pacts.created) {
     await seedDemoOpenTickets(ctx, dispatcher, technician.userId);
     await seedDemoScorecards(ctx, manager, pacts.contracts);
-    created = true;
   }
+  created ||= told || pacts.created;
   return { created, password: DEMO_PASSWORD, accounts };
 }
