@@ -729,3 +729,191 @@ export type NpsSurveyRow = Selectable<NpsSurveysTable>;
 export type JourneyStageChangeRow = Selectable<JourneyStageChangesTable>;
 export type ProblemRow = Selectable<ProblemsTable>;
 export type ProblemMilestoneRow = Selectable<ProblemMilestonesTable>;
+
+// ---------- communication (migration 2026_12_05_060_communication) ----------
+
+export interface OutboxEmailsTable {
+  list_unsubscribe: string | null;
+}
+
+export interface OutboxAttachmentsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  email_id: string;
+  position: Generated<number>;
+  filename: string;
+  content_type: string;
+  content: Buffer;
+}
+
+export interface ExecutiveSummariesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  period_key: string;
+  status: Generated<'draft' | 'published'>;
+  document: Json<unknown>;
+  narrative: Generated<string>;
+  narrative_by: string | null;
+  generated_at: Timestamp;
+  generated_by: string | null;
+  published_at: NullableTimestamp;
+  published_by: string | null;
+  version: Generated<number>;
+}
+
+export interface SummarySchedulesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  client_id: string;
+  period: 'monthly' | 'quarterly';
+  days_after: Generated<number>;
+  contact_ids: Generated<string[]>;
+  enabled: Generated<boolean>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface SummaryDeliveriesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  summary_id: string;
+  contact_id: string | null;
+  email: string;
+  outbox_email_id: string | null;
+  requested_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface SummaryBatchesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  period_key: string;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  total: Generated<number>;
+  done: Generated<number>;
+  failed: Generated<number>;
+  errors: ColumnType<Array<{ clientId: string; message: string }>, string | undefined, string>;
+  started_by: string | null;
+  created_at: Generated<Date>;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface MeetingCadencesTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  title: string;
+  rrule: string;
+  first_start: Timestamp;
+  time_zone: string;
+  duration_minutes: number;
+  location: Generated<string>;
+  effective_from: Timestamp;
+  effective_until: NullableTimestamp;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MeetingParticipantsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  user_id: string | null;
+  contact_id: string | null;
+}
+
+export interface ReviewMeetingsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  cadence_id: string;
+  recurrence_start: Timestamp;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  status: Generated<'scheduled' | 'cancelled' | 'held'>;
+  agenda: ColumnType<unknown, string | null | undefined, string | null>;
+  minutes: Generated<string>;
+  sequence: Generated<number>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface MeetingActionItemsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  meeting_id: string;
+  title: string;
+  owner_user_id: string | null;
+  owner_contact_id: string | null;
+  due_on: string | null;
+  done_at: NullableTimestamp;
+  ticket_id: string | null;
+  position: Generated<number>;
+}
+
+export interface CalendarFeedsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: 'user' | 'client';
+  user_id: string;
+  client_id: string | null;
+  token_hash: string;
+  created_at: Generated<Date>;
+  revoked_at: NullableTimestamp;
+  last_fetched_at: NullableTimestamp;
+}
+
+export interface AnnouncementsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: 'service_notice' | 'newsletter';
+  subject: string;
+  body_html: string;
+  body_text: string;
+  audience: ColumnType<{ clientIds?: string[]; planIds?: string[]; siteIds?: string[]; contactRoles?: ContactRole[] }, string | undefined, string>;
+  status: Generated<'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled'>;
+  scheduled_for: NullableTimestamp;
+  sent_at: NullableTimestamp;
+  recipient_count: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface AnnouncementRecipientsTable {
+  tenant_id: string;
+  id: Generated<string>;
+  announcement_id: string;
+  client_id: string;
+  contact_id: string | null;
+  email: string;
+  status: Generated<'queued' | 'sent' | 'failed' | 'unsubscribed'>;
+  outbox_email_id: string | null;
+  unsubscribe_token_hash: string | null;
+}
+
+export interface NewsletterUnsubscribesTable {
+  tenant_id: string;
+  email: string; // lower case
+  unsubscribed_at: Generated<Date>;
+}
+
+export interface Database {
+  outbox_attachments: OutboxAttachmentsTable;
+  executive_summaries: ExecutiveSummariesTable;
+  summary_schedules: SummarySchedulesTable;
+  summary_deliveries: SummaryDeliveriesTable;
+  summary_batches: SummaryBatchesTable;
+  meeting_cadences: MeetingCadencesTable;
+  meeting_participants: MeetingParticipantsTable;
+  review_meetings: ReviewMeetingsTable;
+  meeting_action_items: MeetingActionItemsTable;
+  calendar_feeds: CalendarFeedsTable;
+  announcements: AnnouncementsTable;
+  announcement_recipients: AnnouncementRecipientsTable;
+  newsletter_unsubscribes: NewsletterUnsubscribesTable;
+}
