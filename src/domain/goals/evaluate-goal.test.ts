@@ -1,6 +1,7 @@
 /** One goal over October 2026 in London (office calendar Mon-Fri 09-17, response target 60 min). */
 import { describe, expect, it } from 'vitest';
 import { londonOffice, october, ticket } from '../metrics/metric-test-fixtures';
+import { NO_SURVEYS } from '../metrics/metric-types';
 import type { GoalTerms } from '../pact/pact-types';
 import { evaluateGoal, type GoalInput } from './evaluate-goal';
 import { goal } from './goal-test-fixtures';
@@ -13,7 +14,7 @@ const tickets = [
 ];
 const penalty = { kind: 'percent_of_fee' as const, percent: 5, capPerPeriodMinor: 10_000, capOverallMinor: 100_000 };
 const run = (g: Partial<GoalTerms>, over: Partial<GoalInput> = {}) =>
-  evaluateGoal({ goal: goal(g), period: october, calendar: londonOffice, tickets, excluded: new Map(), manual: null, periodFeeMinor: 310_000, priorCreditsMinor: 0, currency: 'EUR', ...over });
+  evaluateGoal({ goal: goal(g), period: october, calendar: londonOffice, tickets, excluded: new Map(), manual: null, surveys: NO_SURVEYS, periodFeeMinor: 310_000, priorCreditsMinor: 0, currency: 'EUR', ...over });
 
 describe('evaluateGoal', () => {
   it('missed: 2 of 3 = 66.67 % against >= 95 %; 5 % of 3,100.00 = 155.00 capped at 100.00', () => {

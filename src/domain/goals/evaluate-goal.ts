@@ -4,7 +4,7 @@
  * decides), and the money that outcome moves.
  */
 import type { BusinessCalendar } from '../calendar';
-import type { ManualValue, MetricUnit, Period, TicketFacts } from '../metrics/metric-types';
+import type { ManualValue, MetricUnit, Period, SurveyFacts, TicketFacts } from '../metrics/metric-types';
 import { metricDefinition, metricLabel } from '../metrics/registry';
 import { inScope, isWholeContract } from '../metrics/scope';
 import { countWords } from '../metrics/words';
@@ -22,6 +22,8 @@ export type GoalInput = {
   tickets: readonly TicketFacts[];
   excluded: ReadonlyMap<string, string>;
   manual: ManualValue | null;
+  /** The surveys of the contract's client; the goal's scope narrows CSAT here (through each survey's ticket). */
+  surveys: SurveyFacts;
   /** The plan fee of the goal's period, for percent-of-fee amounts. */
   periodFeeMinor: number;
   /** Credits this goal gave in earlier periods (absolute sum), for the overall cap. */
@@ -54,6 +56,13 @@ function sampleWords(key: MetricKey, n: number): string {
       return countWords(n, 'time entry', 'time entries');
     case 'manual':
       return countWords(n, 'entered value');
+    case 'csat_average':
+    case 'csat_positive':
+      return countWords(n, 'survey answer');
+    case 'csat_response_rate':
+      return countWords(n, 'survey sent', 'surveys sent');
+    case 'nps':
+      return countWords(n, 'NPS answer');
     default:
       return countWords(n, 'ticket');
   }
@@ -62,8 +71,11 @@ function sampleWords(key: MetricKey, n: number): string {
 export function evaluateGoal(input: GoalInput): GoalEvaluation {
   const { goal, period } = input;
   const definition = metricDefinition(goal.metric.key);
-  const scoped = isWholeContract(goal.scope) ? input.tickets : input.tickets.filter((t) => inScope(t, goal.scope));
-  const result = definition.compute({ period, calendar: input.calendar, tickets: scoped, excluded: input.excluded, manual: input.manual }, goal.metric);
+  const whole = isWholeContract(goal.scope);
+  const scoped = whole ? input.tickets : input.tickets.filter((t) => inScope(t, goal.scope));
+  // A CSAT survey is in scope when its ticket was (priority, category and site as at resolution).
+  const surveys = whole ? input.surveys : { csat: input.surveys.csat.filter((s) => inScope(s, goal.scope)), nps: input.surveys.nps };
+  const result = definition.compute({ period, calendar: input.calendar, tickets: scoped, excluded: input.excluded, manual: input.manual, surveys }, goal.metric);
 
   let outcome: GoalOutcome;
   let reason: string;

@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { londonOffice, ticket, type TicketSpec } from '../metrics/metric-test-fixtures';
-import type { ManualValue, TicketFacts } from '../metrics/metric-types';
+import { NO_SURVEYS, type ManualValue, type TicketFacts } from '../metrics/metric-types';
 import type { ContractTerms, ResponsibilityTerms, TermsVersion } from '../pact/pact-types';
 import { goal, terms, version } from './goal-test-fixtures';
 import type { ScorecardDocument } from './goal-types';
@@ -66,6 +66,7 @@ function input(monthKey: string, over: Partial<ScorecardInput> = {}): ScorecardI
     termsHistory: [version(1, '2026-01-01T00:00:00Z', withGoals)],
     calendar: londonOffice,
     tickets: q4Tickets(at),
+    surveys: NO_SURVEYS,
     manualValues: new Map([['g-patches|2026-12', patched]]),
     attestations: new Map(),
     counts: [],

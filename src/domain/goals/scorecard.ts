@@ -6,7 +6,7 @@
  * quarter, then the statement. Pure: the same input gives the same document, `evaluatedAt` aside.
  */
 import type { BusinessCalendar } from '../calendar';
-import type { ManualValue, Period, TicketFacts } from '../metrics/metric-types';
+import type { ManualValue, Period, SurveyFacts, TicketFacts } from '../metrics/metric-types';
 import type { GoalTerms, ResponsibilityTerms, TermsVersion } from '../pact/pact-types';
 import { versionAt } from '../pact/terms-at';
 import { evaluateGoal } from './evaluate-goal';
@@ -27,6 +27,8 @@ export type ScorecardInput = {
   calendar: BusinessCalendar;
   /** The contract's tickets that may matter for the month (and the quarter in its last month), clocks evaluated at the month's end. */
   tickets: readonly TicketFacts[];
+  /** The CSAT and NPS surveys of the contract's client sent or answered in the month (and the quarter in its last month). */
+  surveys: SurveyFacts;
   /** Latest manual value per `${goalId}|${periodKey}` (month or quarter key). */
   manualValues: ReadonlyMap<string, ManualValue>;
   /** Latest attestation for the month per responsibility id. */
@@ -81,6 +83,7 @@ export function evaluateScorecard(input: ScorecardInput): ScorecardDocument {
       tickets: input.tickets,
       excluded,
       manual: input.manualValues.get(`${goal.goalId}|${period.key}`) ?? null,
+      surveys: input.surveys,
       periodFeeMinor: months.reduce((sum, key) => sum + monthFee(key), 0),
       priorCreditsMinor: input.priorCreditsMinor.get(goal.goalId) ?? 0,
       currency,

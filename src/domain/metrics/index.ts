@@ -1,4 +1,9 @@
-export type { Contribution, ManualValue, MetricDefinition, MetricInput, MetricResult, MetricUnit, Period, TicketFactEvent, TicketFacts, TimeEntryFact } from './metric-types';
+export type { Contribution, CsatFact, ManualValue, MetricDefinition, MetricInput, MetricResult, MetricUnit, NpsFact, Period, SurveyFacts, TicketFactEvent, TicketFacts, TimeEntryFact } from './metric-types';
+export { NO_SURVEYS } from './metric-types';
+export { csatAverageOf } from './csat-average';
+export { csatPositiveOf } from './csat-positive';
+export { csatResponseRateOf } from './csat-response-rate';
+export { npsOf, npsValue } from './nps';
 export { isMetricKey, listMetrics, METRIC_KEYS, metricDefinition, metricLabel, METRICS, type MetricListing } from './registry';
 export { inScope, isWholeContract } from './scope';
 export { buildTicketFacts, initialClockTargets, type StoredTicketEvent, type TicketFactsInput } from './ticket-facts';

@@ -20,6 +20,10 @@ describe('the metrics library', () => {
       'onsite_visits',
       'after_hours_hours',
       'client_wait_time',
+      'csat_average',
+      'csat_positive',
+      'csat_response_rate',
+      'nps',
       'manual',
     ];
     expect(METRIC_KEYS).toEqual(keys);

@@ -10,7 +10,7 @@
 import { BusinessCalendar, type CalendarDefinition } from '../calendar';
 import type { CatalogCategory, DeliveryMode, Target } from '../pact/pact-types';
 import type { TicketTargetsDocument } from '../tickets';
-import type { MetricInput, Period, TicketFacts, TimeEntryFact } from './metric-types';
+import type { CsatFact, MetricInput, NpsFact, Period, TicketFacts, TimeEntryFact } from './metric-types';
 import { buildTicketFacts, type StoredTicketEvent } from './ticket-facts';
 
 const weekdays = (periods: string[][]) => ({ mon: periods, tue: periods, wed: periods, thu: periods, fri: periods });
@@ -120,7 +120,38 @@ function toClock(t: Target) {
 }
 
 export function metricInput(tickets: TicketFacts[], over: Partial<MetricInput> = {}): MetricInput {
-  return { period: october, calendar: londonOffice, tickets, excluded: new Map(), manual: null, ...over };
+  return { period: october, calendar: londonOffice, tickets, excluded: new Map(), manual: null, surveys: { csat: [], nps: [] }, ...over };
+}
+
+/**
+ * A CSAT survey of ticket `number`: P2 software at no site, five-point scale, sent when given
+ * and answered with `rating` at `answered` (both ISO strings with their offset).
+ */
+export function csat(number: number, spec: { sent?: string; answered?: string | null; rating?: number | null } & Partial<Pick<CsatFact, 'scale' | 'priority' | 'category' | 'siteId' | 'technicianId' | 'planName'>> = {}): CsatFact {
+  const scale = spec.scale ?? 'five';
+  const rating = spec.rating === undefined ? (spec.answered ? 5 : null) : spec.rating;
+  const answered = spec.answered ?? null;
+  return {
+    surveyId: `s${number}`,
+    ticketId: `t${number}`,
+    ticketNumber: number,
+    ticketSubject: `Ticket ${number}`,
+    priority: spec.priority ?? 'P2',
+    category: spec.category === undefined ? 'software' : spec.category,
+    siteId: spec.siteId ?? null,
+    technicianId: spec.technicianId ?? null,
+    planName: spec.planName ?? null,
+    scale,
+    rating: answered === null ? null : rating,
+    score: answered === null || rating === null ? null : scale === 'five' ? rating : rating * 2 - 1,
+    sentAt: d(spec.sent ?? '2026-10-05T12:00:00+01:00'),
+    respondedAt: answered === null ? null : d(answered),
+  };
+}
+
+/** An NPS survey answered with `score` at `answered` (null: sent, not answered). */
+export function npsAnswer(id: string, score: number | null, answered: string | null = '2026-10-15T12:00:00+01:00'): NpsFact {
+  return { surveyId: id, score: answered === null ? null : score, sentAt: d('2026-10-01T09:00:00+01:00'), respondedAt: answered === null ? null : d(answered) };
 }
 
 export function entry(startedAt: string, afterHoursSeconds: number, billable = true, durationSeconds = afterHoursSeconds): TimeEntryFact {

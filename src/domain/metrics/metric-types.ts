@@ -6,6 +6,7 @@
  */
 import type { BusinessCalendar } from '../calendar';
 import type { CatalogCategory, DeliveryMode, GoalMetric, MetricKey } from '../pact/pact-types';
+import type { CsatScale } from '../satisfaction/satisfaction-types';
 import type { ClockState } from '../sla';
 
 export type MetricUnit = 'percent' | 'minutes' | 'hours' | 'count' | 'number';
@@ -44,6 +45,37 @@ export type TicketFacts = {
 /** A value staff entered for a manual metric, with its evidence and who entered it. */
 export type ManualValue = { value: number; evidenceNote: string; evidenceUrl: string | null; hasFile: boolean; enteredBy: string; enteredAt: Date };
 
+/**
+ * A CSAT survey as the satisfaction metrics read it: the ticket it was sent for, with the scope
+ * fields captured at the ticket's resolution (a goal's scope filters on them), and its answer.
+ * `score` is the answer on the 1-5 scale (three-point: bad 1, okay 3, good 5); `respondedAt` is
+ * the latest answer (a second answer replaces the first).
+ */
+export type CsatFact = {
+  surveyId: string;
+  ticketId: string;
+  ticketNumber: number;
+  ticketSubject: string;
+  priority: string;
+  category: CatalogCategory | null;
+  siteId: string | null;
+  technicianId: string | null;
+  planName: string | null;
+  scale: CsatScale;
+  rating: number | null;
+  score: number | null;
+  sentAt: Date;
+  respondedAt: Date | null;
+};
+
+/** A quarterly NPS survey of one of the client's contacts: 0..10 once answered. */
+export type NpsFact = { surveyId: string; score: number | null; sentAt: Date; respondedAt: Date | null };
+
+/** The client's surveys that may matter for the period (sent or answered in it). */
+export type SurveyFacts = { csat: readonly CsatFact[]; nps: readonly NpsFact[] };
+
+export const NO_SURVEYS: SurveyFacts = { csat: [], nps: [] };
+
 export type MetricInput = {
   period: Period;
   /** The contract's business calendar (backlog age, client wait time). */
@@ -54,6 +86,8 @@ export type MetricInput = {
   excluded: ReadonlyMap<string, string>;
   /** The entered value for a manual metric in this period, if any. */
   manual: ManualValue | null;
+  /** The surveys of the contract's client; CSAT already narrowed to the goal's scope. */
+  surveys: SurveyFacts;
 };
 
 /** One ticket's part in a figure: what it counted as, and its value where the metric averages one. */
@@ -87,6 +121,8 @@ export interface MetricDefinition {
   unit: MetricUnit;
   /** Whether a higher value is better (the goal editor proposes a comparator from it). */
   higherIsBetter: boolean;
+  /** Where a target must lie when the unit alone does not say (an average score 1..5, NPS -100..100). */
+  targetRange?: readonly [min: number, max: number];
   /** The measurement method in plain words, for the goal's default method text and the help. */
   describe(metric: GoalMetric): string;
   compute(input: MetricInput, metric: GoalMetric): MetricResult;

@@ -3,6 +3,9 @@ import type { GoalMetric, MetricKey } from '../pact/pact-types';
 import { afterHoursHours } from './after-hours-hours';
 import { backlogOlderThan } from './backlog-older-than';
 import { clientWaitTime } from './client-wait-time';
+import { csatAverage } from './csat-average';
+import { csatPositive } from './csat-positive';
+import { csatResponseRate } from './csat-response-rate';
 import { firstContactResolution } from './first-contact-resolution';
 import { firstResponseCompliance } from './first-response-compliance';
 import { manual } from './manual';
@@ -11,6 +14,7 @@ import { meanTimeToRespond } from './mean-time-to-respond';
 import { medianTimeToResolve } from './median-time-to-resolve';
 import { medianTimeToRespond } from './median-time-to-respond';
 import type { MetricDefinition, MetricUnit } from './metric-types';
+import { nps } from './nps';
 import { onsiteVisits } from './onsite-visits';
 import { reopenRate } from './reopen-rate';
 import { resolutionCompliance } from './resolution-compliance';
@@ -31,6 +35,10 @@ export const METRICS = {
   onsite_visits: onsiteVisits,
   after_hours_hours: afterHoursHours,
   client_wait_time: clientWaitTime,
+  csat_average: csatAverage,
+  csat_positive: csatPositive,
+  csat_response_rate: csatResponseRate,
+  nps,
   manual,
 } as const satisfies Record<MetricKey, MetricDefinition>;
 
@@ -53,12 +61,14 @@ export function metricLabel(metric: GoalMetric): string {
   return metricDefinition(metric.key).label;
 }
 
-export type MetricListing = { key: MetricKey; label: string; unit: MetricUnit; higherIsBetter: boolean; description: string };
+export type MetricListing = { key: MetricKey; label: string; unit: MetricUnit; higherIsBetter: boolean; description: string; targetRange?: [number, number] };
 
 /** The library as `GET /metrics` lists it; descriptions are the generic ones (no N for the backlog). */
 export function listMetrics(): MetricListing[] {
   return METRIC_KEYS.map((key) => {
     const d = METRICS[key];
-    return { key, label: d.label, unit: d.unit, higherIsBetter: d.higherIsBetter, description: d.describe({ key }) };
+    const listing: MetricListing = { key, label: d.label, unit: d.unit, higherIsBetter: d.higherIsBetter, description: d.describe({ key }) };
+    if (d.targetRange) listing.targetRange = [d.targetRange[0], d.targetRange[1]];
+    return listing;
   });
 }

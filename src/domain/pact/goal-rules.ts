@@ -60,12 +60,14 @@ function checkPenalty(problems: FieldProblems, path: string, penalty: PenaltyRul
   }
 }
 
-function checkTarget(problems: FieldProblems, path: string, target: unknown, unit: MetricUnit) {
+function checkTarget(problems: FieldProblems, path: string, target: unknown, unit: MetricUnit, range?: readonly [number, number]) {
   if (!isNumber(target)) {
     problems[path] = 'must be a number';
     return;
   }
-  if (unit === 'percent' && (target < 0 || target > 100)) problems[path] = 'must be a percentage from 0 to 100';
+  // A metric's own range (an average score 1..5, NPS -100..100) is what a 'number' unit cannot say.
+  if (range && (target < range[0] || target > range[1])) problems[path] = `must be from ${range[0]} to ${range[1]}`;
+  else if (unit === 'percent' && (target < 0 || target > 100)) problems[path] = 'must be a percentage from 0 to 100';
   else if (unit !== 'number' && target < 0) problems[path] = 'must be 0 or more';
   else if (Math.abs(target) > 1e9) problems[path] = 'is too large';
   else if (!twoDecimals(target)) problems[path] = 'must have at most 2 decimals';
@@ -98,7 +100,8 @@ export function goalProblems(path: string, goal: GoalTerms, ctx: GoalContext = {
   }
 
   if (!COMPARATORS.includes(goal.comparator)) problems[`${path}.comparator`] = 'must be gte, gt, lte or lt';
-  if (unit) checkTarget(problems, `${path}.target`, goal.target, unit);
+  const range = key !== 'manual' && isMetricKey(key) ? METRICS[key].targetRange : undefined;
+  if (unit) checkTarget(problems, `${path}.target`, goal.target, unit, range);
   else if (!isNumber(goal.target)) problems[`${path}.target`] = 'must be a number';
   if (!PERIODS.includes(goal.period)) problems[`${path}.period`] = 'must be monthly or quarterly';
   if (!isWhole(goal.minSample) || goal.minSample < 0) problems[`${path}.minSample`] = 'must be a whole number, 0 or more';
@@ -106,6 +109,9 @@ export function goalProblems(path: string, goal: GoalTerms, ctx: GoalContext = {
   else if (goal.minSample > 1_000_000) problems[`${path}.minSample`] = 'is too large';
 
   const scope = goal.scope ?? {};
+  if (key === 'nps' && (scope.priorities?.length || scope.categories?.length || scope.siteIds?.length)) {
+    problems[`${path}.scope`] = "does not apply to NPS: it asks the client's people, not about tickets (leave the scope empty)";
+  }
   (scope.priorities ?? []).forEach((p, i) => {
     if (ctx.priorities && !ctx.priorities.includes(p)) problems[`${path}.scope.priorities[${i}]`] = `'${p}' is not a priority of the matrix`;
     else if (scope.priorities!.indexOf(p) !== i) problems[`${path}.scope.priorities[${i}]`] = 'is listed twice';

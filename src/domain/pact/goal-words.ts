@@ -13,6 +13,10 @@ const SAMPLE_NOUN: Partial<Record<MetricKey, [string, string]>> = {
   backlog_older_than: ['open ticket', 'open tickets'],
   after_hours_hours: ['time entry', 'time entries'],
   manual: ['value', 'values'],
+  csat_average: ['survey answer', 'survey answers'],
+  csat_positive: ['survey answer', 'survey answers'],
+  csat_response_rate: ['survey sent', 'surveys sent'],
+  nps: ['NPS answer', 'NPS answers'],
 };
 
 /** The unit a goal's target and value are in: the metric's, or for a manual measure the unit agreed for it. */
@@ -64,6 +68,8 @@ export function metricInWords(metric: GoalMetric): string {
   if (metric.key === 'manual') return metric.manualName?.trim() || 'a measure entered by staff';
   if (metric.key === 'backlog_older_than') return `tickets open longer than ${plural(metric.businessDays ?? 0, 'business day')}`;
   const label = isMetricKey(metric.key) ? METRICS[metric.key].label : metric.key;
+  // "CSAT average score" and "NPS (...)" keep their capitals; "First-response compliance" is lowered.
+  if (/^[A-Z]{2}/.test(label)) return label;
   return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
@@ -81,10 +87,16 @@ export function scopeInWords(scope: GoalScope, siteNames?: ReadonlyMap<string, s
   return parts.length ? parts.join(', ') : null;
 }
 
+/** A goal's figure in words: as `valueInWords`, an average CSAT score "out of 5" so it reads as a score. */
+export function goalValueInWords(value: number, metric: GoalMetric): string {
+  const words = valueInWords(value, goalUnit(metric));
+  return metric.key === 'csat_average' ? `${words} out of 5` : words;
+}
+
 /** The target: ">= 95 %" (symbols) or "at least 95 %" (words). */
 export function targetInGoalWords(goal: Pick<GoalTerms, 'comparator' | 'target' | 'metric'>, style: 'symbol' | 'words' = 'symbol'): string {
   const cmp = style === 'symbol' ? COMPARATOR_SYMBOLS[goal.comparator] : COMPARATOR_WORDS[goal.comparator];
-  return `${cmp} ${valueInWords(goal.target, goalUnit(goal.metric))}`;
+  return `${cmp} ${goalValueInWords(goal.target, goal.metric)}`;
 }
 
 /** Below this sample the goal is not evaluable: "at least 20 tickets", or null when any sample counts. */

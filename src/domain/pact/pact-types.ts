@@ -87,6 +87,10 @@ export type MetricKey =
   | 'onsite_visits'
   | 'after_hours_hours'
   | 'client_wait_time'
+  | 'csat_average'
+  | 'csat_positive'
+  | 'csat_response_rate'
+  | 'nps'
   | 'manual';
 
 /** Which tickets a goal looks at; an absent or empty list means all. */

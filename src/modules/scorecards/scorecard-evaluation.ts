@@ -15,8 +15,8 @@ import type { BusinessCalendar, CalendarDefinition } from '../../domain/calendar
 import { evaluateScorecard, isQuarterEnd, monthBounds, monthKeyAt, monthsOf, parseMonthKey, previousMonthKey, quarterOfMonth, type ScorecardInput } from '../../domain/goals';
 import type { ScorecardDocument } from '../../domain/goals/goal-types';
 import { buildTicketFacts } from '../../domain/metrics/ticket-facts';
-import type { ManualValue, TicketFacts } from '../../domain/metrics/metric-types';
-import type { CatalogCategory, TermsVersion } from '../../domain/pact/pact-types';
+import { NO_SURVEYS, type CsatFact, type ManualValue, type NpsFact, type SurveyFacts, type TicketFacts } from '../../domain/metrics/metric-types';
+import type { CatalogCategory, MetricKey, TermsVersion } from '../../domain/pact/pact-types';
 import { versionAt } from '../../domain/pact/terms-at';
 import type { TicketTargetsDocument } from '../../domain/tickets';
 import type { AppContext } from '../../http/context';
@@ -86,7 +86,10 @@ export function monthProblem(contract: ContractHead, pact: ContractPact, monthKe
 export type MonthJob = { contract: ContractHead; monthKey: string; pact: ContractPact };
 export type EvaluatedMonth = { job: MonthJob; bounds: MonthBounds; document: ScorecardDocument };
 
-type Prepared = { job: MonthJob; bounds: MonthBounds; widest: MonthBounds; quarterKey: string | null };
+type Prepared = { job: MonthJob; bounds: MonthBounds; widest: MonthBounds; quarterKey: string | null; needsSurveys: boolean };
+
+/** The metrics that read the client's surveys rather than (only) its tickets. */
+const SURVEY_METRICS: ReadonlySet<MetricKey> = new Set(['csat_average', 'csat_positive', 'csat_response_rate', 'nps']);
 
 function prepare(job: MonthJob): Prepared {
   const bounds = boundsOf(job.monthKey, job.pact.zone);
@@ -94,7 +97,43 @@ function prepare(job: MonthJob): Prepared {
   const quarterly = isQuarterEnd(job.monthKey) && (terms?.goals ?? []).some((g) => g.period === 'quarterly');
   // A quarterly goal in the quarter's last month looks back over the whole quarter.
   const widest = quarterly ? { from: boundsOf(monthsOf(quarterOfMonth(job.monthKey))[0], job.pact.zone).from, to: bounds.to } : bounds;
-  return { job, bounds, widest, quarterKey: isQuarterEnd(job.monthKey) ? quarterOfMonth(job.monthKey) : null };
+  // Surveys are read only for contracts with a satisfaction goal: the others cost no statement.
+  const needsSurveys = (terms?.goals ?? []).some((g) => SURVEY_METRICS.has(g.metric.key));
+  return { job, bounds, widest, quarterKey: isQuarterEnd(job.monthKey) ? quarterOfMonth(job.monthKey) : null, needsSurveys };
+}
+
+/** Each prepared job's surveys (the client's, over its widest window), by job index; none for jobs without satisfaction goals. */
+async function surveysFor(ctx: AppContext, tenantId: string, prepared: readonly Prepared[]): Promise<Map<number, SurveyFacts>> {
+  const jobs = prepared.map((p, i) => ({ p, i })).filter((x) => x.p.needsSurveys);
+  const out = new Map<number, SurveyFacts>();
+  if (!jobs.length) return out;
+  const rows = await repo.surveysOfWindows(
+    ctx.db,
+    tenantId,
+    jobs.map(({ p }) => ({ clientId: p.job.contract.client_id, from: p.widest.from, to: p.widest.to })),
+  );
+  const facts = jobs.map(() => ({ csat: [] as CsatFact[], nps: [] as NpsFact[] }));
+  for (const r of rows.csat) {
+    facts[r.win]!.csat.push({
+      surveyId: r.id,
+      ticketId: r.ticket_id,
+      ticketNumber: r.number,
+      ticketSubject: r.subject,
+      priority: r.priority,
+      category: (r.category as CatalogCategory | null) ?? null,
+      siteId: r.site_id,
+      technicianId: r.technician_id,
+      planName: r.plan_name,
+      scale: r.scale,
+      rating: r.rating,
+      score: r.score,
+      sentAt: r.sent_at,
+      respondedAt: r.responded_at,
+    });
+  }
+  for (const r of rows.nps) facts[r.win]!.nps.push({ surveyId: r.id, score: r.score, sentAt: r.sent_at, respondedAt: r.responded_at });
+  jobs.forEach(({ i }, k) => out.set(i, facts[k]!));
+  return out;
 }
 
 /**
@@ -143,7 +182,7 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
 
   const pairs = prepared.map((p) => ({ contractId: p.job.contract.id, monthKey: p.job.monthKey }));
   const periodKeys = prepared.flatMap((p) => (p.quarterKey ? [p.job.monthKey, p.quarterKey] : [p.job.monthKey]));
-  const [data, manual, attestations, counts, credits] = await Promise.all([
+  const [data, manual, attestations, counts, credits, surveys] = await Promise.all([
     windowDataInParts(
       ctx,
       tenantId,
@@ -153,6 +192,7 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
     repo.latestAttestations(db, tenantId, pairs),
     repo.listCounts(db, tenantId, contractIds),
     repo.priorCredits(db, tenantId, pairs),
+    surveysFor(ctx, tenantId, prepared),
   ]);
   const { tickets, events: eventsOf, replies: repliesOf, timeEntries: entriesOf } = data;
 
@@ -184,7 +224,7 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
     return doc;
   };
 
-  return prepared.map(({ job, bounds, widest }) => {
+  return prepared.map(({ job, bounds, widest }, index) => {
     const id = job.contract.id;
     const at = bounds.to;
     const facts: TicketFacts[] = [];
@@ -235,6 +275,7 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
       termsHistory: job.pact.history,
       calendar: calendarFor(job.pact.calendarId, calendarDef),
       tickets: facts,
+      surveys: surveys.get(index) ?? NO_SURVEYS,
       manualValues,
       attestations: attested,
       counts: (countsOf.get(id) ?? []).map((c) => ({ kind: c.kind, count: c.count, effectiveFrom: c.effective_from })),

@@ -250,6 +250,62 @@ export async function windowData(db: Db, tenantId: string, windows: readonly Tic
   return { tickets, events, replies, timeEntries };
 }
 
+// ---------- the surveys behind satisfaction goals ----------
+
+/** The surveys one evaluation reads: those of the client sent or answered in [from, to). */
+export type SurveyWindow = { clientId: string; from: Date; to: Date };
+
+export type CsatSurveyRow = {
+  win: number;
+  id: string;
+  ticket_id: string;
+  number: number;
+  subject: string;
+  priority: string;
+  category: string | null;
+  site_id: string | null;
+  technician_id: string | null;
+  plan_name: string | null;
+  scale: 'three' | 'five';
+  rating: number | null;
+  score: number | null;
+  sent_at: Date;
+  responded_at: Date | null;
+};
+
+export type NpsSurveyRow = { win: number; id: string; score: number | null; sent_at: Date; responded_at: Date | null };
+
+/**
+ * The CSAT surveys (with their ticket's number and subject) and answered NPS surveys of each
+ * window's client, in one statement each for the whole batch; `win` is the window's index.
+ * A survey is answered after it is sent, so `sent_at < to` bounds both reads on the client index.
+ */
+export async function surveysOfWindows(db: Db, tenantId: string, windows: readonly SurveyWindow[]): Promise<{ csat: CsatSurveyRow[]; nps: NpsSurveyRow[] }> {
+  if (!windows.length) return { csat: [], nps: [] };
+  const clients = sql.val(windows.map((w) => w.clientId));
+  const froms = sql.val(windows.map((w) => w.from.toISOString()));
+  const tos = sql.val(windows.map((w) => w.to.toISOString()));
+  const w = sql`unnest(${clients}::uuid[], ${froms}::timestamptz[], ${tos}::timestamptz[]) with ordinality as w(client_id, from_at, to_at, i)`;
+  const [csat, nps] = await Promise.all([
+    sql<CsatSurveyRow>`
+      select (w.i - 1)::int as win, s.id, s.ticket_id, t.number, t.subject, s.priority, s.category, s.site_id, s.technician_id, s.plan_name, s.scale, s.rating, s.score, s.sent_at, s.responded_at
+      from ${w}
+      join csat_surveys s on s.tenant_id = ${tenantId} and s.client_id = w.client_id and s.sent_at < w.to_at
+        and (s.sent_at >= w.from_at or (s.responded_at >= w.from_at and s.responded_at < w.to_at))
+      join tickets t on t.tenant_id = s.tenant_id and t.id = s.ticket_id`.execute(db),
+    sql<NpsSurveyRow>`
+      select (w.i - 1)::int as win, n.id, n.score, n.sent_at, n.responded_at
+      from ${w}
+      join nps_surveys n on n.tenant_id = ${tenantId} and n.client_id = w.client_id and n.sent_at < w.to_at
+        and n.responded_at >= w.from_at and n.responded_at < w.to_at`.execute(db),
+  ]);
+  const when = (d: Date | string | null) => (d === null ? null : new Date(d));
+  return {
+    csat: csat.rows.map((r) => ({ ...r, number: Number(r.number), sent_at: new Date(r.sent_at), responded_at: when(r.responded_at) })),
+    nps: nps.rows.map((r) => ({ ...r, sent_at: new Date(r.sent_at), responded_at: when(r.responded_at) })),
+  };
+}
+
 /** Number, subject, priority and creation of tickets of the client, for drill-downs. */
 export async function ticketHeads(db: Db, tenantId: string, clientId: string, ids: readonly string[]) {
   if (!ids.length) return [];
