@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { JOURNEY_STAGES } from '../../domain/satisfaction/satisfaction-types';
 
-const stage = z.enum(JOURNEY_STAGES, { message: `must be one of ${JOURNEY_STAGES.join(', ')}` });
+// A missing field reads "is required" (src/http/zod-messages.ts); a given one is told what it must be.
+const unlessMissing = (message: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : message);
+const stage = z.enum(JOURNEY_STAGES, { error: unlessMissing(`must be one of ${JOURNEY_STAGES.join(', ')}`) });
 
 export const journeyParams = z.object({ clientId: z.uuid({ message: 'must be an id' }) });
 export const suggestionParams = z.object({ clientId: z.uuid({ message: 'must be an id' }), key: z.string().max(200) });
@@ -20,7 +22,10 @@ const evidenceItem = z.strictObject({
 
 export const stageChangeBody = z.strictObject({
   stage,
-  effectiveOn: z.iso.date({ message: 'must be a date, YYYY-MM-DD' }).describe('the day the client entered the stage; not in the future'),
+  effectiveOn: z.iso
+    .date({ error: unlessMissing('must be a date, YYYY-MM-DD') })
+    .refine((d) => d >= '1900-01-01', 'must be in 1900 or later')
+    .describe('the day the client entered the stage; not in the future'),
   note: z.string().trim().min(1, 'is required').max(2000, 'must be at most 2000 characters'),
   evidence: z.array(evidenceItem).max(EVIDENCE_MAX, `must have at most ${EVIDENCE_MAX} items`).default([]),
 });
