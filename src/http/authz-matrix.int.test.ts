@@ -188,6 +188,10 @@ const cases: Case[] = [
   { route: 'POST /contracts/:id/attestations', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: (ids) => ({ responsibilityId: ids.responsibilityId, periodKey: ids.draftPeriod, kept: true }) },
   { route: 'GET /contracts/:id/counts', allow: SCORE_READERS, scoped: true, scores: true },
   { route: 'POST /contracts/:id/counts', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: () => ({ kind: 'users', count: 12, effectiveFrom: '2000-01-01' }) },
+  // Satisfaction metrics and at-risk signals: the summary for staff and the client admin (own client, by category); at-risk for staff.
+  { route: 'GET /satisfaction/summary', allow: [...STAFF, 'client_admin', ...TOKENS] },
+  { route: 'GET /at-risk', allow: STAFF_READERS },
+  { route: 'GET /clients/:clientId/risk', allow: STAFF_READERS, scoped: true },
   { route: 'PATCH /tenant/ticket-settings', allow: ['owner', 'admin', 'token_write'], body: () => ({ commentOnClosed: 'reopen' }) },
   // Journey and problems: staff and the client admin read (the journey without suggestions), client users never;
   // owners, admins and account managers change stages; every staff role works on problems.
