@@ -13,6 +13,10 @@ export type MailMessage = {
   inReplyTo?: string | null;
   references?: string[];
   replyTo?: string | null;
+  // In the order they were queued.
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
+  // Sent as List-Unsubscribe with one-click List-Unsubscribe-Post.
+  listUnsubscribe?: string | null;
 };
 
 /** What a transport reports back: the Message-ID it sent under, kept on the row for threading. */
@@ -64,6 +68,15 @@ export async function deliverPendingEmails(db: Db, transport: MailTransport, now
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (const row of rows) {
     try {
+      // Attachments are read per message, not with the batch, so a batch of large PDFs is not
+      // all held in memory at once.
+      const attachments = await db
+        .selectFrom('outbox_attachments')
+        .select(['filename', 'content_type', 'content'])
+        .where('tenant_id', '=', row.tenant_id)
+        .where('email_id', '=', row.id)
+        .orderBy('position')
+        .execute();
       const sent = await transport.send({
         to: row.to_address,
         subject: row.subject,
@@ -74,6 +87,8 @@ export async function deliverPendingEmails(db: Db, transport: MailTransport, now
         inReplyTo: row.in_reply_to,
         references: row.references_header ? row.references_header.split(/\s+/).filter(Boolean) : [],
         replyTo: row.reply_to,
+        attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.content_type, content: a.content })),
+        listUnsubscribe: row.list_unsubscribe,
       });
       const messageId = row.message_id ?? (sent && sent.messageId ? sent.messageId : null);
       await db

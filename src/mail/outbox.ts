@@ -15,7 +15,14 @@ export type OutgoingEmail = {
   inReplyTo?: string | null;
   references?: string[] | null;
   replyTo?: string | null;
+  // Files sent with the message, in this order (e.g. an executive summary's PDF).
+  attachments?: OutboxAttachment[];
+  // An https URL the recipient's mail program offers as "unsubscribe" (RFC 2369), sent with
+  // List-Unsubscribe-Post so one click unsubscribes without opening a page (RFC 8058).
+  listUnsubscribe?: string | null;
 };
+
+export type OutboxAttachment = { filename: string; contentType: string; content: Buffer };
 
 /**
  * Queues an e-mail. Call it inside the transaction that causes the e-mail, so the message is
@@ -36,8 +43,25 @@ export async function enqueueEmail(db: Db, m: OutgoingEmail): Promise<string> {
       in_reply_to: m.inReplyTo ?? null,
       references_header: m.references && m.references.length > 0 ? m.references.join(' ') : null,
       reply_to: m.replyTo ?? null,
+      list_unsubscribe: m.listUnsubscribe ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const attachments = m.attachments ?? [];
+  if (attachments.length > 0) {
+    await db
+      .insertInto('outbox_attachments')
+      .values(
+        attachments.map((a, position) => ({
+          tenant_id: m.tenantId,
+          email_id: row.id,
+          position,
+          filename: a.filename,
+          content_type: a.contentType,
+          content: a.content,
+        })),
+      )
+      .execute();
+  }
   return row.id;
 }

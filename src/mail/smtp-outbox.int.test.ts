@@ -59,4 +59,49 @@ describe('the outbox over SMTP', () => {
     const row = await t.ctx.db.selectFrom('outbox_emails').select(['sent_at', 'attempts', 'last_error']).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ sent_at: null, attempts: 1, last_error: expect.stringContaining('no such mailbox') });
   });
+
+  it('sends attachments in their order and the one-click List-Unsubscribe headers', async () => {
+    const { tenant } = await createTenant(t.ctx);
+    const pdf = Buffer.from('%PDF-1.4 summary');
+    const csv = Buffer.from('a,b\n1,2\n');
+    const id = await enqueueEmail(t.ctx.db, {
+      tenantId: tenant.id,
+      to: 'exec@client.test',
+      subject: 'Your October summary',
+      text: 'Attached.',
+      html: '<p>Attached.</p>',
+      kind: 'summary',
+      attachments: [
+        { filename: 'summary-2026-10.pdf', contentType: 'application/pdf', content: pdf },
+        { filename: 'tickets.csv', contentType: 'text/csv', content: csv },
+      ],
+      listUnsubscribe: 'https://app.msp.test/unsubscribe/tok123',
+    });
+    const stored = await t.ctx.db.selectFrom('outbox_attachments').select(['filename', 'position']).where('tenant_id', '=', tenant.id).where('email_id', '=', id).orderBy('position').execute();
+    expect(stored).toEqual([{ filename: 'summary-2026-10.pdf', position: 0 }, { filename: 'tickets.csv', position: 1 }]);
+    const transport = smtpTransport({ url: sink.url(), from: 'no-reply@msp.test' });
+    const before = sink.messages.length;
+    const result = await deliverPendingEmails(t.ctx.db, transport, new Date(Date.now() + 1000), { tenantId: tenant.id });
+    transport.close();
+    expect(result).toEqual({ sent: 1, failed: 0 });
+    const [got] = (await sink.waitFor(before + 1)).slice(before);
+    expect(got!.parsed.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([
+      ['summary-2026-10.pdf', 'application/pdf', pdf.toString()],
+      ['tickets.csv', 'text/csv', csv.toString()],
+    ]);
+    expect(got!.raw.toString()).toMatch(/^List-Unsubscribe: <https:\/\/app\.msp\.test\/unsubscribe\/tok123>\r?$/m);
+    expect(got!.raw.toString()).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m);
+  });
+
+  it('a message without attachments or unsubscribe address sends no such headers', async () => {
+    const { tenant } = await createTenant(t.ctx);
+    await enqueueEmail(t.ctx.db, { tenantId: tenant.id, to: 'x@client.test', subject: 'Plain', text: 'T', kind: 'k' });
+    const transport = smtpTransport({ url: sink.url(), from: 'no-reply@msp.test' });
+    const before = sink.messages.length;
+    await deliverPendingEmails(t.ctx.db, transport, new Date(Date.now() + 1000), { tenantId: tenant.id });
+    transport.close();
+    const [got] = (await sink.waitFor(before + 1)).slice(before);
+    expect(got!.parsed.attachments).toEqual([]);
+    expect(got!.raw.toString()).not.toMatch(/List-Unsubscribe/i);
+  });
 });

@@ -48,7 +48,17 @@ export function smtpTransport(options: SmtpTransportOptions): SmtpTransport {
         ...(msg.inReplyTo ? { inReplyTo: msg.inReplyTo } : {}),
         ...(references ? { references } : {}),
         ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All', 'X-Servicepact-Kind': msg.kind },
+        ...(msg.attachments && msg.attachments.length > 0
+          ? { attachments: msg.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) }
+          : {}),
+        ...(msg.listUnsubscribe ? { list: { unsubscribe: msg.listUnsubscribe } } : {}),
+        headers: {
+          'Auto-Submitted': 'auto-generated',
+          'X-Auto-Response-Suppress': 'All',
+          'X-Servicepact-Kind': msg.kind,
+          // One-click unsubscribe (RFC 8058): mail programs POST to the List-Unsubscribe URL.
+          ...(msg.listUnsubscribe ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
       });
       if (info.rejected && info.rejected.length > 0) throw new Error(`recipient refused: ${info.rejected.map(String).join(', ')}`);
       return { messageId: info.messageId || messageId };
