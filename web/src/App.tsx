@@ -40,6 +40,8 @@ import { ReviewPackPage } from './pages/staff/scorecards/ReviewPackPage';
 import { ScorecardPage } from './pages/staff/scorecards/ScorecardPage';
 import { ScorecardsPage } from './pages/staff/scorecards/ScorecardsPage';
 import { StatementPage } from './pages/staff/scorecards/StatementPage';
+import { AtRiskPage } from './pages/staff/satisfaction/AtRiskPage';
+import { SatisfactionPage } from './pages/staff/satisfaction/SatisfactionPage';
 import { errorMessage } from './api';
 import { isClientRole, useSession } from './session';
 
@@ -147,6 +149,8 @@ export function App() {
         <Route path="settings/tickets" element={<TicketSettingsPage />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route path="at-risk" element={<AtRiskPage />} />
+        <Route path="satisfaction" element={<SatisfactionPage />} />
         <Route path="contracts/:contractId" element={<ContractPage />} />
         <Route path="contracts/:contractId/scorecards" element={<ScorecardsPage />} />
         <Route path="contracts/:contractId/scorecards/:periodKey" element={<ScorecardPage />} />

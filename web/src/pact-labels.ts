@@ -1,6 +1,6 @@
 import { listMetrics } from '../../src/domain/metrics/registry';
 import { riderEffectInWords } from '../../src/domain/pact/amendment-summary';
-import { COMPARATOR_WORDS, goalUnit, metricInWords, minSampleInWords, PERIOD_WORDS, responsibilityMeasureInWords, valueInWords } from '../../src/domain/pact/goal-words';
+import { COMPARATOR_WORDS, goalUnit, goalValueInWords, metricInWords, minSampleInWords, PERIOD_WORDS, responsibilityMeasureInWords } from '../../src/domain/pact/goal-words';
 import { targetInWords } from '../../src/domain/pact/target-words';
 import type {
   AmendmentStatus,
@@ -113,7 +113,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const goalMetricText = (goal: Pick<GoalTerms, 'metric'>) => capitalise(metricInWords(goal.metric));
 
 /** "At least 95 %", "At most 240 business minutes". */
-export const goalTargetText = (goal: Pick<GoalTerms, 'comparator' | 'target' | 'metric'>) => capitalise(`${COMPARATOR_WORDS[goal.comparator]} ${valueInWords(goal.target, goalUnit(goal.metric))}`);
+export const goalTargetText = (goal: Pick<GoalTerms, 'comparator' | 'target' | 'metric'>) => capitalise(`${COMPARATOR_WORDS[goal.comparator]} ${goalValueInWords(goal.target, goal.metric)}`);
 
 /** The unit a goal's target is typed in, for the input's label: "%", "business minutes". */
 export const goalUnitText = (goal: Pick<GoalTerms, 'metric'>) => unitLabels[goalUnit(goal.metric)];

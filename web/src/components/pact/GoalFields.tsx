@@ -18,11 +18,30 @@ function unitOf(d: GoalDraft): MetricUnit {
   return metricByKey(d.metricKey)?.unit ?? 'number';
 }
 
-/** A starting target when the unit changes: 95 % (or 5 % where lower is better), 4 business hours, 10. */
-function defaultTarget(unit: MetricUnit, higherIsBetter: boolean): number {
+/** A starting target when the unit changes: 95 % (or 5 % where lower is better), 4 business hours, an average score of 4.5, NPS 30, 10. */
+function defaultTarget(unit: MetricUnit, higherIsBetter: boolean, key?: MetricKey): number {
+  if (key === 'csat_average') return 4.5;
+  if (key === 'nps') return 30;
   if (unit === 'percent') return higherIsBetter ? 95 : 5;
   if (unit === 'minutes') return 240;
   return 10;
+}
+
+/** What a metric's sample counts, for the minimum sample's help ("With fewer survey answers in the period..."). */
+const SAMPLE_WORDS: Partial<Record<MetricKey, string>> = {
+  after_hours_hours: 'time entries',
+  csat_average: 'survey answers',
+  csat_positive: 'survey answers',
+  csat_response_rate: 'surveys sent',
+  nps: 'NPS answers',
+};
+
+/** The target's help: the metric's own range where it has one, else the unit's. */
+function targetHelp(unit: MetricUnit, range: [number, number] | undefined, key: MetricKey): string {
+  if (key === 'csat_average') return 'An average score, from 1 to 5';
+  if (key === 'nps') return 'From -100 (all detractors) to 100 (all promoters)';
+  if (range) return `From ${range[0]} to ${range[1]}`;
+  return unit === 'percent' ? 'From 0 to 100' : unit === 'number' ? 'Any number' : 'Zero or more';
 }
 
 const num = (v: string | number): number | '' => (typeof v === 'number' ? v : v.trim() === '' ? '' : Number(v));
@@ -68,7 +87,9 @@ export function GoalFields({
     onChange({
       ...draft,
       comparator: higher ? 'gte' : 'lte',
-      target: nextUnit === unit ? d.target : defaultTarget(nextUnit, higher),
+      target: nextUnit === unit && !next?.targetRange && !metric?.targetRange ? d.target : defaultTarget(nextUnit, higher, key),
+      // NPS asks people, not about tickets: a ticket scope does not apply to it.
+      ...(key === 'nps' ? { priorities: [], categories: [], siteIds: [] } : {}),
       minSample: key === 'manual' ? 1 : d.metricKey === 'manual' ? 20 : d.minSample,
       method: d.methodEdited ? d.method : metricMethod(draftMetric(draft)),
     });
@@ -143,38 +164,44 @@ export function GoalFields({
           />
         </SimpleGrid>
       )}
-      <Fieldset legend="Which tickets count" variant="filled" radius="md" p="sm">
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <MultiSelect
-            label="Priorities"
-            placeholder={d.priorities.length ? undefined : 'All priorities'}
-            data={priorities}
-            value={d.priorities}
-            error={e('scope.priorities')}
-            onChange={(v) => set({ priorities: v }, 'scope.priorities')}
-            clearable
-          />
-          <MultiSelect
-            label="Categories"
-            placeholder={d.categories.length ? undefined : 'All categories'}
-            data={categories.map((c) => ({ value: c, label: categoryLabels[c] }))}
-            value={d.categories}
-            error={e('scope.categories')}
-            onChange={(v) => set({ categories: v as CatalogCategory[] }, 'scope.categories')}
-            clearable
-          />
-          <MultiSelect
-            label="Sites"
-            placeholder={d.siteIds.length ? undefined : 'All sites'}
-            data={sites.map((s) => ({ value: s.id, label: s.name }))}
-            value={d.siteIds}
-            error={e('scope.siteIds')}
-            onChange={(v) => set({ siteIds: v }, 'scope.siteIds')}
-            nothingFoundMessage="This client has no sites"
-            clearable
-          />
-        </SimpleGrid>
-      </Fieldset>
+      {d.metricKey === 'nps' ? (
+        <Text size="sm" c={e('scope') ? 'red.8' : 'dimmed'} role={e('scope') ? 'alert' : undefined}>
+          NPS counts the answers of the client&apos;s contacts to the quarterly survey; it is not limited to some tickets.
+        </Text>
+      ) : (
+        <Fieldset legend={d.metricKey.startsWith('csat_') ? 'Which tickets count (the surveys of these tickets)' : 'Which tickets count'} variant="filled" radius="md" p="sm">
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            <MultiSelect
+              label="Priorities"
+              placeholder={d.priorities.length ? undefined : 'All priorities'}
+              data={priorities}
+              value={d.priorities}
+              error={e('scope.priorities')}
+              onChange={(v) => set({ priorities: v }, 'scope.priorities')}
+              clearable
+            />
+            <MultiSelect
+              label="Categories"
+              placeholder={d.categories.length ? undefined : 'All categories'}
+              data={categories.map((c) => ({ value: c, label: categoryLabels[c] }))}
+              value={d.categories}
+              error={e('scope.categories')}
+              onChange={(v) => set({ categories: v as CatalogCategory[] }, 'scope.categories')}
+              clearable
+            />
+            <MultiSelect
+              label="Sites"
+              placeholder={d.siteIds.length ? undefined : 'All sites'}
+              data={sites.map((s) => ({ value: s.id, label: s.name }))}
+              value={d.siteIds}
+              error={e('scope.siteIds')}
+              onChange={(v) => set({ siteIds: v }, 'scope.siteIds')}
+              nothingFoundMessage="This client has no sites"
+              clearable
+            />
+          </SimpleGrid>
+        </Fieldset>
+      )}
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <Select
           label="Comparator"
@@ -187,8 +214,10 @@ export function GoalFields({
         />
         <NumberInput
           label={`Target${unitLabels[unit] ? ` (${unitLabels[unit]})` : ''}`}
-          description={unit === 'percent' ? 'From 0 to 100' : unit === 'number' ? 'Any number' : 'Zero or more'}
+          description={targetHelp(unit, metric?.targetRange, d.metricKey)}
           decimalScale={2}
+          min={metric?.targetRange?.[0]}
+          max={metric?.targetRange?.[1]}
           withAsterisk
           value={d.target}
           error={e('target')}
@@ -213,7 +242,7 @@ export function GoalFields({
         description={
           d.metricKey === 'manual'
             ? '0 or 1. With 1, a period without an entered value is not evaluable: neither met nor missed, no credit and no bonus.'
-            : 'With fewer tickets in the period, the goal is not evaluable: neither met nor missed, no credit and no bonus.'
+            : `With fewer ${SAMPLE_WORDS[d.metricKey] ?? 'tickets'} in the period, the goal is not evaluable: neither met nor missed, no credit and no bonus.`
         }
         min={0}
         max={d.metricKey === 'manual' ? 1 : undefined}

@@ -1,4 +1,5 @@
 import { IconBook2, IconLayoutKanban, IconTicket, IconUserCheck, IconBuilding, IconCalendarTime, IconFileSearch, IconGridDots, IconKey, IconLock, IconPuzzle, IconStack2, IconStopwatch, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconAlertTriangle, IconMoodSmile } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { NotificationsBell } from '../../components/tickets/NotificationsBell';
 import { canAdminister, useSignedIn } from '../../session';
@@ -14,6 +15,13 @@ export function StaffShell() {
       ],
     },
   ];
+  nav.push({
+    label: 'Relationships',
+    items: [
+      { to: '/at-risk', label: 'At risk', icon: <IconAlertTriangle size={18} /> },
+      { to: '/satisfaction', label: 'Satisfaction', icon: <IconMoodSmile size={18} /> },
+    ],
+  });
   nav.push({
     label: 'Service pact',
     items: [
