@@ -40,6 +40,10 @@ import { ReviewPackPage } from './pages/staff/scorecards/ReviewPackPage';
 import { ScorecardPage } from './pages/staff/scorecards/ScorecardPage';
 import { ScorecardsPage } from './pages/staff/scorecards/ScorecardsPage';
 import { StatementPage } from './pages/staff/scorecards/StatementPage';
+import { ProblemPage } from './pages/staff/problems/ProblemPage';
+import { ProblemsPage } from './pages/staff/problems/ProblemsPage';
+import { PortalProblemPage } from './pages/portal/problems/PortalProblemPage';
+import { PortalProblemsPage } from './pages/portal/problems/PortalProblemsPage';
 import { AtRiskPage } from './pages/staff/satisfaction/AtRiskPage';
 import { SatisfactionPage } from './pages/staff/satisfaction/SatisfactionPage';
 import { errorMessage } from './api';
@@ -113,6 +117,8 @@ export function App() {
               <Route path="scorecards/:contractId/review-pack" element={<PortalReviewPackPage />} />
               <Route path="scorecards/:contractId/:periodKey" element={<PortalScorecardPage />} />
               <Route path="scorecards/:contractId/:periodKey/statement" element={<PortalStatementPage />} />
+              <Route path="problems" element={<PortalProblemsPage />} />
+              <Route path="problems/:problemId" element={<PortalProblemPage />} />
             </>
           )}
           <Route path="account" element={<MyAccountPage />} />
@@ -149,6 +155,8 @@ export function App() {
         <Route path="settings/tickets" element={<TicketSettingsPage />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route path="problems" element={<ProblemsPage />} />
+        <Route path="problems/:problemId" element={<ProblemPage />} />
         <Route path="at-risk" element={<AtRiskPage />} />
         <Route path="satisfaction" element={<SatisfactionPage />} />
         <Route path="contracts/:contractId" element={<ContractPage />} />

@@ -53,6 +53,9 @@ export type Client = {
   siteCount?: number;
   contactCount?: number;
   mainSite?: { id: string; name: string; timeZone: string } | null;
+  /** The staff member bad ratings and at-risk lists go to (docs/api-satisfaction.md). */
+  accountManagerId?: string | null;
+  accountManager?: { id: string; name: string } | null;
 };
 
 export type Contact = {

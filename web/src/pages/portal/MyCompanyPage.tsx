@@ -7,6 +7,7 @@ import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { SitesSection } from '../../components/SitesSection';
 import { useSignedIn } from '../../session';
+import { PortalJourneySection } from '../../components/journey/PortalJourneySection';
 
 /** The portal's start page: the signed-in person's own company, read-only. */
 export function MyCompanyPage() {
@@ -28,6 +29,7 @@ export function MyCompanyPage() {
     <>
       <PageHeader title={client.data.name} description={`Your company's details as ${tenant.name} has them. Tell them if something is out of date.`} />
       <Stack gap="lg">
+        {user.role === 'client_admin' && <PortalJourneySection clientId={clientId} providerName={tenant.name} />}
         <SitesSection clientId={clientId} canWrite={false} />
         <ContactsSection clientId={clientId} canWrite={false} canInvite={false} />
       </Stack>

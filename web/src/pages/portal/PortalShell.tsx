@@ -1,4 +1,5 @@
 import { IconTicket, IconAddressBook, IconBuilding, IconChartLine, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBug } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { useSignedIn } from '../../session';
 
@@ -12,6 +13,7 @@ export function PortalShell() {
   ];
   if (user.role === 'client_admin') {
     items.push({ to: '/portal/scorecards', label: 'Scorecards', icon: <IconChartLine size={18} />, end: false });
+    items.push({ to: '/portal/problems', label: 'Problems', icon: <IconBug size={18} />, end: false });
     items.push({ to: '/portal/contacts', label: 'Contacts', icon: <IconAddressBook size={18} />, end: false });
     items.push({ to: '/portal/users', label: 'Users', icon: <IconUsers size={18} />, end: false });
   }

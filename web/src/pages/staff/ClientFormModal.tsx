@@ -8,8 +8,9 @@ import type { Client } from '../../api/types';
 import { FormError } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { useApiForm } from '../../components/useApiForm';
+import { AccountManagerSelect } from '../../components/journey/AccountManagerSelect';
 
-type Values = { name: string; code: string; notes: string; status: 'active' | 'inactive' };
+type Values = { name: string; code: string; notes: string; status: 'active' | 'inactive'; accountManagerId: string | null };
 
 /** New client (no `client`) or edit one; edits send If-Match so a stale form cannot overwrite. */
 export function ClientFormModal({ opened, onClose, client, onCreated }: { opened: boolean; onClose: () => void; client?: Client; onCreated?: (c: Client) => void }) {
@@ -22,13 +23,16 @@ export function ClientFormModal({ opened, onClose, client, onCreated }: { opened
 
 function ClientForm({ client, onDone, onCreated }: { client?: Client; onDone: () => void; onCreated?: (c: Client) => void }) {
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<Values>({ name: client?.name ?? '', code: client?.code ?? '', notes: client?.notes ?? '', status: client?.status ?? 'active' });
+  const [values, setValues] = useState<Values>({ name: client?.name ?? '', code: client?.code ?? '', notes: client?.notes ?? '', status: client?.status ?? 'active', accountManagerId: client?.accountManagerId ?? null });
   const form = useApiForm({
-    fieldNames: ['name', 'code', 'notes', 'status'],
+    fieldNames: ['name', 'code', 'notes', 'status', 'accountManagerId'],
     mutationFn: async (v: Values) => {
-      const body = { name: v.name.trim(), code: v.code.trim() || null, notes: v.notes };
-      if (client) return api.patch<Client>(`/clients/${client.id}`, { ...body, status: v.status }, client.version);
-      return api.post<Client>('/clients', { name: body.name, ...(body.code ? { code: body.code } : {}), ...(body.notes ? { notes: body.notes } : {}) });
+      const body = { name: v.name.trim(), code: v.code.trim() || null, notes: v.notes, accountManagerId: v.accountManagerId };
+      // The account manager only when it changed: an edit of the name must not fail on a manager since disabled.
+      const { accountManagerId, ...rest } = body;
+      const manager = accountManagerId !== (client?.accountManagerId ?? null) ? { accountManagerId } : {};
+      if (client) return api.patch<Client>(`/clients/${client.id}`, { ...rest, ...manager, status: v.status }, client.version);
+      return api.post<Client>('/clients', { name: body.name, ...(body.code ? { code: body.code } : {}), ...(body.notes ? { notes: body.notes } : {}), ...(body.accountManagerId ? { accountManagerId: body.accountManagerId } : {}) });
     },
     onSuccess: async (saved) => {
       notifications.show({ color: 'teal', message: client ? `Saved ${saved.name}` : `Client ${saved.name} created` });
@@ -38,7 +42,7 @@ function ClientForm({ client, onDone, onCreated }: { client?: Client; onDone: ()
       if (!client) onCreated?.(saved);
     },
   });
-  const set = (k: keyof Values, v: string) => {
+  const set = (k: keyof Values, v: string | null) => {
     setValues({ ...values, [k]: v });
     form.touch(k);
   };
@@ -66,6 +70,7 @@ function ClientForm({ client, onDone, onCreated }: { client?: Client; onDone: ()
             maw={240}
           />
         )}
+        <AccountManagerSelect client={client} value={values.accountManagerId} error={form.fieldError('accountManagerId')} onChange={(v) => set('accountManagerId', v)} />
         <Textarea label="Notes" autosize minRows={3} maxRows={8} value={values.notes} error={form.fieldError('notes')} onChange={(e) => set('notes', e.currentTarget.value)} />
         <FormError message={form.formError} />
         <Group justify="flex-end">

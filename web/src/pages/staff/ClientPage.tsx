@@ -15,6 +15,8 @@ import { formatDate } from '../../labels';
 import { canWriteClients, canWriteContracts, useSignedIn } from '../../session';
 import { ContractSection } from './pact/ContractSection';
 import { ClientFormModal } from './ClientFormModal';
+import { JourneySection } from '../../components/journey/JourneySection';
+import { ClientProblemsCard } from '../../components/problems/ClientProblemsCard';
 
 export function ClientPage() {
   const { clientId = '' } = useParams();
@@ -61,6 +63,8 @@ export function ClientPage() {
       <Stack gap="lg">
         <ClientSummary client={c} />
         <ContractSection clientId={c.id} clientName={c.name} canWrite={canWriteContracts(user.role)} />
+        <JourneySection clientId={c.id} role={user.role} />
+        <ClientProblemsCard clientId={c.id} />
         <SitesSection clientId={c.id} canWrite={canWrite} />
         <ContactsSection clientId={c.id} canWrite={canWrite} canInvite={canWrite} />
       </Stack>
@@ -90,6 +94,7 @@ function ClientSummary({ client }: { client: Client }) {
         <Fact label="Sites">{client.siteCount ?? '—'}</Fact>
         <Fact label="Contacts">{client.contactCount ?? '—'}</Fact>
         <Fact label="Client since">{formatDate(client.createdAt)}</Fact>
+        <Fact label="Account manager">{client.accountManager?.name ?? 'Nobody named'}</Fact>
       </SimpleGrid>
       {client.notes && (
         <Group mt="md">

@@ -1,4 +1,5 @@
 import { IconBook2, IconLayoutKanban, IconTicket, IconUserCheck, IconBuilding, IconCalendarTime, IconFileSearch, IconGridDots, IconKey, IconLock, IconPuzzle, IconStack2, IconStopwatch, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { IconBug } from '@tabler/icons-react';
 import { IconAlertTriangle, IconMoodSmile } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { NotificationsBell } from '../../components/tickets/NotificationsBell';
@@ -12,6 +13,7 @@ export function StaffShell() {
         { to: '/board', label: 'Board', icon: <IconLayoutKanban size={18} /> },
         { to: '/my-tickets', label: 'My tickets', icon: <IconUserCheck size={18} /> },
         { to: '/clients', label: 'Clients', icon: <IconBuilding size={18} /> },
+        { to: '/problems', label: 'Problems', icon: <IconBug size={18} /> },
       ],
     },
   ];

@@ -15,6 +15,7 @@ import { TicketTitle } from '../../../components/tickets/TicketTitle';
 import { TicketWorkControls } from './TicketWorkControls';
 import { TimeEntriesSection } from './TimeEntriesSection';
 import { WatchersTagsCard } from './WatchersTagsCard';
+import { TicketProblemsCard } from '../../../components/problems/TicketProblemsCard';
 
 /** One ticket for staff: controls, clocks with their events, conversation, files, watchers, time. */
 export function TicketPage() {
@@ -48,6 +49,7 @@ export function TicketPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <TicketFactsCard ticket={t} staff />
+            <TicketProblemsCard ticket={t} />
             {!t.noContract && <TargetsExplanation lines={t.targetsExplanation} />}
             <AttachmentsSection ticketId={t.id} />
             <WatchersTagsCard ticket={t} />
