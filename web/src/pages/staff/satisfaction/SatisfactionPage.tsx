@@ -128,7 +128,7 @@ export function SatisfactionPage() {
                           <Table.Td ta="right">{r.csat.responses}</Table.Td>
                           <Table.Td ta="right">{r.csat.sent}</Table.Td>
                           <Table.Td ta="right">{num(r.csat.responseRate, ' %')}</Table.Td>
-                          {by === 'client' && <Table.Td ta="right">{r.nps ? `${num(r.nps.nps)} (${r.nps.responses})` : '—'}</Table.Td>}
+                          {by === 'client' && <Table.Td ta="right">{r.nps && r.nps.responses > 0 ? `${num(r.nps.nps)} (${r.nps.responses})` : '—'}</Table.Td>}
                         </Table.Tr>
                       ))}
                     </Table.Tbody>
@@ -151,7 +151,11 @@ function Totals({ total }: { total: SummaryRow }) {
     { label: 'CSAT average', value: num(total.csat.average), hint: `out of 5, ${total.csat.responses} ${total.csat.responses === 1 ? 'answer' : 'answers'}` },
     { label: 'Positive answers', value: num(total.csat.positivePercent, ' %'), hint: 'rated 4-5 or "good"' },
     { label: 'Response rate', value: num(total.csat.responseRate, ' %'), hint: `of ${total.csat.sent} ${total.csat.sent === 1 ? 'survey' : 'surveys'} sent` },
-    { label: 'NPS', value: total.nps ? num(total.nps.nps) : '—', hint: total.nps ? `${total.nps.responses} ${total.nps.responses === 1 ? 'answer' : 'answers'}, from -100 to 100` : 'no answers' },
+    {
+      label: 'NPS',
+      value: total.nps ? num(total.nps.nps) : '—',
+      hint: total.nps && total.nps.responses > 0 ? `${total.nps.responses} ${total.nps.responses === 1 ? 'answer' : 'answers'}, from -100 to 100` : 'no answers in this period',
+    },
   ];
   return (
     <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" aria-label="Totals for the period">
