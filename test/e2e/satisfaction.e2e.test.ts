@@ -112,3 +112,57 @@ test('an account manager sees her clients at risk and the satisfaction report', 
     await context.close();
   }
 });
+
+/**
+ * The goal editor offers the satisfaction measures with their units: an average score 1-5
+ * (starting at 4.5, out of range refused on the field), NPS without a ticket scope.
+ */
+test('a draft contract takes a CSAT average goal and an NPS goal from the goal editor', async () => {
+  const { owner } = await server.createTenant('Southwind IT');
+  const api = await signIn(server.app, owner.email);
+  const client = await ok<{ id: string }>(await api.post('/api/v1/clients', { name: 'Bravo Bakeries' }), 'client');
+  const plans = await ok<{ items: Array<{ id: string; name: string }> }>(await api.get('/api/v1/plans'), 'plans');
+  const silver = plans.items.find((p) => p.name === 'Silver')!;
+  const draft = await ok<{ id: string }>(await api.post('/api/v1/contracts', { clientId: client.id, name: 'Bravo support', planId: silver.id, startsAt: '2026-01-01T00:00:00Z' }), 'contract');
+
+  const { context, page } = await newPage(browser, server.baseUrl, { width: 1366, height: 1000 });
+  try {
+    await signInWithPassword(page, owner.email, TEST_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+    await page.goto(`/contracts/${draft.id}`);
+    const section = page.getByRole('region', { name: 'Goals and responsibilities' });
+    await section.getByRole('button', { name: 'Add goal' }).click();
+    const add = page.getByRole('dialog', { name: 'Add goal' });
+    await add.getByLabel(/^Objective/).fill('Happy users');
+    await add.getByLabel(/^Measure/).click();
+    await page.getByRole('option', { name: 'CSAT average score' }).click();
+    await add.getByText('An average score, from 1 to 5').waitFor();
+    expect(await add.getByLabel(/^Target/).inputValue()).toBe('4.5');
+    await add.getByText('Which tickets count (the surveys of these tickets)').waitFor();
+    await add.getByText(/With fewer survey answers in the period/).waitFor();
+    await add.getByLabel(/^Minimum sample/).fill('10');
+    await screenshot(page, 'satisfaction-goal-editor');
+    await add.getByRole('button', { name: 'Add goal' }).click();
+    await add.waitFor({ state: 'hidden' });
+    const card = section.getByRole('article', { name: 'Goal: Happy users' });
+    await card.getByText('At least 4.5 out of 5').waitFor();
+
+    await section.getByRole('button', { name: 'Add goal' }).click();
+    await add.getByLabel(/^Objective/).fill('Clients recommend us');
+    await add.getByLabel(/^Measure/).click();
+    await page.getByRole('option', { name: 'NPS (Net Promoter Score)' }).click();
+    expect(await add.getByLabel(/^Target/).inputValue()).toBe('30');
+    await add.getByText(/it is not limited to some tickets/).waitFor();
+    await expect(add.getByText('Which tickets count', { exact: false }).count()).resolves.toBe(0);
+    // The target keeps to NPS's range as it is typed (the server refuses it too, naming the field).
+    await add.getByLabel(/^Target/).fill('120');
+    await add.getByLabel(/^Minimum sample/).fill('5');
+    expect(await add.getByLabel(/^Target/).inputValue()).toBe('100');
+    await add.getByLabel(/^Target/).fill('40');
+    await add.getByRole('button', { name: 'Add goal' }).click();
+    await add.waitFor({ state: 'hidden' });
+    await section.getByRole('article', { name: 'Goal: Clients recommend us' }).getByText('At least 40', { exact: true }).waitFor();
+  } finally {
+    await context.close();
+  }
+});
