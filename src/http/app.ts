@@ -16,6 +16,7 @@ import { registerMetrics } from './metrics';
 import type { App } from './types';
 import { apiModules } from './modules';
 import { healthRoutes } from '../modules/health/health.routes';
+import { calendarFeedPublicRoutes } from '../modules/calendar-feeds/calendar-feeds.routes';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -27,6 +28,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     return503OnClosing: true,
+    // Signed survey links carry their payload in the path (about 190 characters); 100 is the default.
+    routerOptions: { maxParamLength: 1000 },
     // The API refuses unknown fields itself; Fastify's ajv is not used for Zod schemas.
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
@@ -78,6 +81,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   registerMetrics(app);
   await app.register(healthRoutes);
   for (const mod of apiModules) await app.register(mod, { prefix: '/api/v1' });
+  // Calendar apps fetch feeds by their secret URL, without a session, outside the API's prefix.
+  await app.register(calendarFeedPublicRoutes);
 
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });

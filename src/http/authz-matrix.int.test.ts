@@ -207,6 +207,15 @@ const cases: Case[] = [
   { route: 'DELETE /problems/:id/tickets/:ticketId', allow: [...STAFF, 'token_write'], scoped: true, fresh: true },
   { route: 'PUT /problems/:id/milestones', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ milestones: [{ title: 'Replace the switch', dueOn: '2026-12-31' }] }) },
   { route: 'GET /tickets/:id/problems', allow: SCORE_READERS, scoped: true },
+  // Surveys: a ticket's survey is read by whoever sees the ticket and answered only by its requester once resolved
+  // (the matrix's rows have neither, so nobody succeeds here; surveys.int.test.ts pins the requester); CSAT answers
+  // for staff and the client admin (own client); settings read by staff, changed by owners and admins.
+  { route: 'GET /tickets/:id/satisfaction', allow: READERS, scoped: true },
+  { route: 'PUT /tickets/:id/satisfaction', allow: [], scoped: true, body: () => ({ rating: 1 }) },
+  { route: 'GET /surveys/csat', allow: [...STAFF, 'client_admin', ...TOKENS] },
+  { route: 'GET /settings/satisfaction', allow: STAFF_READERS },
+  { route: 'PATCH /settings/satisfaction', allow: CONFIGURE, body: () => ({ csatLinkDays: 14 }) },
+  { route: 'GET /nps/rounds', allow: STAFF_READERS },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -233,6 +242,12 @@ const coveredElsewhere = new Set([
   'DELETE /board/views/:id',
   // Names one notification, which only its recipient has (others get 404); src/modules/notifications tests it.
   'POST /notifications/:id/read',
+  // Survey links answer by token, not by session (anyone holding the link); a quarter's NPS round is sent once,
+  // and its answers name a round of the tenant; src/modules/surveys tests who may call them.
+  'GET /public/surveys/:token',
+  'POST /public/surveys/:token/response',
+  'POST /nps/rounds',
+  'GET /nps/rounds/:id/responses',
 ]);
 
 let t: TestApp;

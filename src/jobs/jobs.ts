@@ -4,6 +4,9 @@ import { startBoss, type BossOptions } from './boss';
 import { BossClockScheduler } from './clock-scheduler';
 import { enqueueMissedTimers, startThresholdWorker, type ThresholdWorkerOptions } from './clock-threshold.worker';
 import { startScorecardClose, type ScorecardClose } from './scorecard-close.worker';
+import { startAnnouncementSend, type AnnouncementSendHandle } from './announcement-send.worker';
+import { startNpsSchedule, type NpsScheduleHandle } from './nps-schedule.worker';
+import { startSummaryJobs, type SummaryJobs } from './summary-batch.worker';
 
 export type Jobs = {
   boss: PgBoss;
@@ -24,6 +27,12 @@ export type StartJobsOptions = {
   worker?: ThresholdWorkerOptions;
   /** Run the period close (scorecards of ended months) every 15 minutes (default true). */
   closePeriods?: boolean;
+  /** Send scheduled announcements when their time comes, checked every minute (default true). */
+  announcements?: boolean;
+  /** Start each tenant's quarterly NPS round on its day, checked every 15 minutes (default true). */
+  npsSchedule?: boolean;
+  /** Executive summaries: background batches, and scheduled deliveries checked every 15 minutes (default true). */
+  summaries?: boolean;
   onError?: (err: unknown) => void;
 };
 
@@ -45,9 +54,15 @@ export async function startJobs(ctx: AppContext, options: StartJobsOptions = {})
   const scheduler = new BossClockScheduler(handle.boss);
   let workerId: string | null = null;
   let close: ScorecardClose | null = null;
+  let announcements: AnnouncementSendHandle | null = null;
+  let nps: NpsScheduleHandle | null = null;
+  let summaries: SummaryJobs | null = null;
   try {
     if (options.work ?? true) workerId = await startThresholdWorker(ctx, handle.boss, scheduler, { onError: options.onError, ...options.worker });
     if (options.closePeriods ?? true) close = await startScorecardClose(ctx, handle.boss, { work: options.work ?? true, onError: options.onError });
+    if (options.announcements ?? true) announcements = await startAnnouncementSend(ctx, handle.boss, { work: options.work ?? true, onError: options.onError });
+    if (options.npsSchedule ?? true) nps = await startNpsSchedule(ctx, handle.boss, { work: options.work ?? true, onError: options.onError });
+    if (options.summaries ?? true) summaries = await startSummaryJobs(ctx, handle.boss, { work: options.work ?? true, onError: options.onError });
     ctx.clockScheduler = scheduler;
     const missed = options.recoverMissed ?? true ? await enqueueMissedTimers(ctx, scheduler) : 0;
     return {
@@ -57,6 +72,10 @@ export async function startJobs(ctx: AppContext, options: StartJobsOptions = {})
       missed,
       async stop(stopOptions) {
         close?.stop();
+    announcements?.stop();
+        announcements?.stop();
+        nps?.stop();
+        summaries?.stop();
         if (ctx.clockScheduler === scheduler) ctx.clockScheduler = undefined;
         scheduler.close();
         await handle.stop(stopOptions);
@@ -64,6 +83,8 @@ export async function startJobs(ctx: AppContext, options: StartJobsOptions = {})
     };
   } catch (err) {
     close?.stop();
+    nps?.stop();
+    summaries?.stop();
     scheduler.close();
     await handle.stop({ graceful: false });
     throw err;

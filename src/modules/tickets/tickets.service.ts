@@ -48,6 +48,7 @@ import * as policy from './tickets.policy';
 import { presentAttachment, presentComment, presentTicket, presentTimeEntry, ticketCursor } from './tickets.presenter';
 import * as repo from './tickets.repository';
 import { publishTicketChanged } from '../board/ticket-events-bus';
+import { resolvedMailWithSurvey } from '../surveys/csat-issue';
 import type { AttachmentInput, CreateTicketInput, ListTicketsInput, TicketSettingsInput, TimeEntryInput, UpdateTicketInput } from './tickets.schema';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -529,6 +530,22 @@ export async function createTicketFromEmail(
   return ticket;
 }
 
+/**
+ * A ticket the system opens for a client (a follow-up on a bad rating): no signed-in author, no
+ * acknowledgement e-mail. `withinTransaction` runs in the ticket's own transaction, so the caller
+ * can link it to what caused it, or throw to write nothing.
+ */
+export async function createSystemTicket(
+  ctx: AppContext,
+  input: { tenantId: string; clientId: string; siteId: string | null; requesterContactId: string | null; requesterUserId: string | null; subject: string; description: string; tags: string[] },
+  withinTransaction: (trx: Db, ticket: TicketRow) => Promise<void>,
+): Promise<TicketRow> {
+  const author: Author = { userId: null, contactId: null, name: 'servicepact', email: null, staff: true };
+  const prepared = await prepareTicket(author, { ...input, source: 'staff' }, await intakeSource(ctx.db, input.tenantId), ctx.now());
+  const [ticket] = await writeTickets(ctx, input.tenantId, [prepared], (trx, [row]) => withinTransaction(trx, row!));
+  return ticket!;
+}
+
 // ---------- change ----------
 
 function currentTarget(history: readonly HistoryRow[], kind: ClockName): ClockTarget | null {
@@ -641,20 +658,24 @@ export async function updateTicket(ctx: AppContext, actor: Actor, id: string, in
     if (!updated) throw notFound('Ticket');
     await repo.insertEvents(trx, tenantId, events);
     const r = await refreshClocks(trx, updated, await repo.listEvents(trx, tenantId, [id]), now);
-    if (patch.status === 'resolved') await notifyRequester(trx, existing, 'ticket_resolved', `[${reference(row.number)}] Resolved: ${row.subject}`, `Your ticket ${reference(row.number)} has been resolved. Reply to this message if the problem is not solved.`);
+    if (patch.status === 'resolved') {
+      // The CSAT survey is written (or its links re-issued) with the resolution, and rides in its e-mail.
+      const mail = await resolvedMailWithSurvey(trx, ctx.config.publicUrl, tenantId, { id, reference: reference(updated.number), subject: updated.subject }, now);
+      await notifyRequester(trx, existing, 'ticket_resolved', mail.subject, mail.text, undefined, mail.html);
+    }
     return r;
   });
   await afterChange(ctx, tenantId, id, refresh);
   return getTicket(ctx, actor, id);
 }
 
-async function notifyRequester(trx: Db, t: repo.TicketViewRow, kind: string, subject: string, text: string, messageId?: string) {
+async function notifyRequester(trx: Db, t: repo.TicketViewRow, kind: string, subject: string, text: string, messageId?: string, html?: string) {
   const to = t.contact_email ?? t.requester_email;
   if (!to) return;
   const thread = await repo.threadMessageIds(trx, t.tenant_id, t.id);
   const first = `<ticket-${t.id}@servicepact>`;
   const references = [first, ...thread.filter((m) => m !== messageId)];
-  await enqueueEmail(trx, { tenantId: t.tenant_id, to, subject, text, kind, ticketId: t.id, messageId: messageId ?? `<${randomUUID()}@servicepact>`, inReplyTo: references[references.length - 1] ?? null, references });
+  await enqueueEmail(trx, { tenantId: t.tenant_id, to, subject, text, html: html ?? null, kind, ticketId: t.id, messageId: messageId ?? `<${randomUUID()}@servicepact>`, inReplyTo: references[references.length - 1] ?? null, references });
 }
 
 // ---------- comments and calls ----------
