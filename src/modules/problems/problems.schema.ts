@@ -6,7 +6,7 @@ const id = z.uuid({ message: 'must be an id' });
 const status = z.enum(PROBLEM_STATUSES, { message: `must be one of ${PROBLEM_STATUSES.join(', ')}` });
 const title = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 const longText = z.string().trim().max(20_000, 'must be at most 20000 characters');
-const date = z.iso.date({ message: 'must be a date, YYYY-MM-DD' });
+const date = z.iso.date({ message: 'must be a date, YYYY-MM-DD' }).refine((d) => d >= '1900-01-01', 'must be in 1900 or later');
 const money = z.strictObject({
   amountMinor: z.number({ message: 'must be a number' }).int('must be a whole number of minor units (cents)').min(0, 'must be 0 or more').max(1e13, 'is too large'),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code, e.g. EUR'),
