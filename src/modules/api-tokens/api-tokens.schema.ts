@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from '../../http/pagination';
 
-export const SCOPE_MODULES = ['clients', 'users', 'audit', 'tickets', 'contracts', 'journey', 'problems', 'surveys'] as const;
+export const SCOPE_MODULES = ['clients', 'users', 'audit', 'tickets', 'contracts', 'journey', 'problems', 'surveys', 'communication'] as const;
 export const KNOWN_SCOPES: readonly string[] = ['read', 'write', ...SCOPE_MODULES.flatMap((m) => [`${m}:read`, `${m}:write`])];
 
 export const createTokenBody = z.strictObject({
