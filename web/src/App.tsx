@@ -20,6 +20,8 @@ import { RidersPage } from './pages/staff/pact/RidersPage';
 import { InvitePage } from './pages/public/InvitePage';
 import { SetupPage } from './pages/public/SetupPage';
 import { SignInPage } from './pages/public/SignInPage';
+import { SurveyPage } from './pages/public/SurveyPage';
+import { SatisfactionSettingsPage } from './pages/staff/settings/SatisfactionSettingsPage';
 import { ApiTokensPage } from './pages/staff/ApiTokensPage';
 import { AuditLogPage } from './pages/staff/AuditLogPage';
 import { ClientPage } from './pages/staff/ClientPage';
@@ -54,6 +56,14 @@ export function App() {
   const session = useSession();
   const location = useLocation();
 
+  // Survey links are answered by whoever holds them, signed in or not, whatever the session is doing.
+  if (location.pathname.startsWith('/s/'))
+    return (
+      <Routes>
+        <Route path="/s/:kind/:token" element={<SurveyPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    );
   if (session.isPending)
     return (
       <Center mih="100vh">
@@ -176,6 +186,7 @@ export function App() {
         <Route path="settings/api-tokens" element={<ApiTokensPage />} />
         <Route path="settings/audit-log" element={<AuditLogPage />} />
         <Route path="settings/security" element={<SecuritySettingsPage />} />
+        <Route path="settings/satisfaction" element={<SatisfactionSettingsPage />} />
         <Route path="account" element={<MyAccountPage />} />
         <Route path="account/two-factor" element={<MyAccountPage />} />
         <Route path="*" element={<NotFound />} />

@@ -1,6 +1,7 @@
 import { IconBook2, IconLayoutKanban, IconTicket, IconUserCheck, IconBuilding, IconCalendarTime, IconFileSearch, IconGridDots, IconKey, IconLock, IconPuzzle, IconStack2, IconStopwatch, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { IconBug } from '@tabler/icons-react';
 import { IconAlertTriangle, IconMoodSmile } from '@tabler/icons-react';
+import { IconMoodHappy } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { NotificationsBell } from '../../components/tickets/NotificationsBell';
 import { canAdminister, useSignedIn } from '../../session';
@@ -43,8 +44,11 @@ export function StaffShell() {
     if (user.role === 'owner') admin.push({ to: '/settings/audit-log', label: 'Audit log', icon: <IconFileSearch size={18} /> });
     admin.push({ to: '/settings/security', label: 'Security', icon: <IconLock size={18} /> });
     admin.push({ to: '/settings/tickets', label: 'Ticket settings', icon: <IconTicket size={18} /> });
+    admin.push({ to: '/settings/satisfaction', label: 'Satisfaction settings', icon: <IconMoodHappy size={18} /> });
     nav.push({ label: 'Administration', items: admin });
   }
+  // Account managers send a quarter's NPS round early from the same page (and read the settings).
+  if (user.role === 'account_manager') nav.push({ label: 'Settings', items: [{ to: '/settings/satisfaction', label: 'Satisfaction settings', icon: <IconMoodHappy size={18} /> }] });
   nav.push({ label: 'You', items: [{ to: '/account', label: 'My account', icon: <IconUserCircle size={18} /> }] });
   return <AppFrame nav={nav} subtitle={tenant.name} accountPath="/account" headerExtra={<NotificationsBell />} />;
 }

@@ -12,6 +12,7 @@ import { TicketClocks } from '../../../components/tickets/TicketClocks';
 import { TicketFactsCard } from '../../../components/tickets/TicketFactsCard';
 import { TicketPageSkeleton } from '../../../components/tickets/TicketPageSkeleton';
 import { TicketTitle } from '../../../components/tickets/TicketTitle';
+import { RatingCard } from '../../../components/surveys/RatingCard';
 
 /** A client's view of a ticket: the public conversation, files, and every clock with its events. */
 export function PortalTicketPage() {
@@ -38,6 +39,7 @@ export function PortalTicketPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            {(t.status === 'resolved' || t.status === 'closed') && <RatingCard ticketId={t.id} />}
             <TicketFactsCard ticket={t} staff={false} />
             {!t.noContract && <TargetsExplanation lines={t.targetsExplanation} />}
             <AttachmentsSection ticketId={t.id} />
