@@ -201,8 +201,10 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   const thisMonth = csatTable.getByRole('row').filter({ hasText: monthName(monthsAgo(0)) });
   await expect(thisMonth.getByRole('cell').allInnerTexts()).resolves.toEqual([monthName(monthsAgo(0)), '5.0', '100 %', '1']);
   await journey.getByRole('button', { name: 'Hide the figures' }).click();
-  await journey.scrollIntoViewIfNeeded();
-  await journey.screenshot({ path: '.tmp/screenshots/journey-staff-chart.png' });
+  // The chart alone, without the fixed header over it.
+  const hideHeader = await s.addStyleTag({ content: '.mantine-AppShell-header { visibility: hidden !important; }' });
+  await journey.getByTestId('journey-chart').screenshot({ path: '.tmp/screenshots/journey-staff-chart.png' });
+  await hideHeader.evaluate((el) => (el as Element).remove());
 
   // The data suggests two stages: Amy dismisses the training one, and applies the security one.
   const suggested = journey.getByRole('region', { name: 'Suggested stages' });
@@ -229,7 +231,7 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   await s.getByRole('option', { name: `${printer.reference} · Label printer prints blank labels` }).click();
   // Close the picker's list by moving on, not with Escape (that would close the dialog).
   await change.getByLabel(/^Note/).click();
-  await shot(s, 'journey-change-stage-form');
+  await s.screenshot({ path: '.tmp/screenshots/journey-change-stage-form.png' });
   await change.getByRole('button', { name: 'Change stage' }).click();
   await change.waitFor({ state: 'hidden' });
   await journey.getByRole('region', { name: 'Current stage', exact: true }).getByText('4. Enhanced security measures').waitFor();

@@ -42,7 +42,7 @@ export const CSAT_COLOUR = '#364fc7';
 export const NPS_COLOUR = '#862e9c';
 
 // Fixed margins, so the plot width (and with it each band's label width) is known.
-const GRID = { left: 64, right: 72, top: 76, bottom: 40 };
+const GRID = { left: 64, right: 72, top: 100, bottom: 40 };
 const DAY = 86_400_000;
 
 export type JourneyChartProps = { bands: JourneyBand[]; csat: CsatMonth[]; nps: NpsQuarter[]; height?: number; now?: number };
@@ -80,14 +80,18 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
         itemStyle: { color: info.band, opacity: 0.75, borderColor: '#fff', borderWidth: 1 },
         label: {
           show: bandPx >= 28,
-          // Above the plot, in the margin under the legend: never over the points.
+          // In a strip above the plot, under the legend: clear of the points and their labels at 5.
           position: 'top' as const,
-          distance: 4,
+          distance: 26,
           color: '#343a40',
+          // A tab in the band's colour ties the name to its band across the gap.
+          backgroundColor: info.band,
+          padding: [3, 6],
+          borderRadius: 3,
           fontSize: 11,
           fontWeight: 600 as const,
           lineHeight: 14,
-          width: Math.max(20, bandPx - 8),
+          width: Math.max(16, bandPx - 20),
           overflow: 'break' as const,
           // Too narrow for the name: the stage's number, the tooltip names it.
           formatter: bandPx >= 70 ? `${stagePosition(b.stage)}. ${b.label}` : String(stagePosition(b.stage)),
@@ -133,7 +137,8 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
       min,
       max,
       minInterval: 28 * DAY,
-      axisLabel: { formatter: '{MMM} {yyyy}', color: '#495057', hideOverlap: true },
+      // The axis ends with the current month; the next month's name would suggest data to come.
+      axisLabel: { formatter: '{MMM} {yyyy}', color: '#495057', hideOverlap: true, showMaxLabel: false },
       axisLine: { lineStyle: { color: '#adb5bd' } },
       splitLine: { show: false },
     },
@@ -161,7 +166,7 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
         min: -100,
         max: 100,
         interval: 50,
-        axisLabel: { color: NPS_COLOUR, formatter: (v: number) => (v > 0 ? `+${v}` : String(v)) },
+        axisLabel: { color: NPS_COLOUR, formatter: (v: number) => npsText(v) },
         axisLine: { show: true, lineStyle: { color: NPS_COLOUR } },
         splitLine: { show: false },
       },
@@ -209,7 +214,7 @@ type MarkAreaData = NonNullable<MarkAreaComponentOption['data']>;
 
 /** Monthly CSAT and quarterly NPS over the stage bands; one ECharts instance, resized with its box. */
 export function JourneyChart(props: JourneyChartProps) {
-  const { height = 320 } = props;
+  const { height = 360 } = props;
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
   const [width, setWidth] = useState(0);

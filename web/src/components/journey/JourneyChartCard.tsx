@@ -17,7 +17,7 @@ const NPS_COLOUR = '#862e9c';
  * accessible name), the latest month and quarter in a line, what is missing when something is,
  * the stage colours, and the figures as tables on request.
  */
-export function JourneyChartCard({ journey, emptyText, height = 320 }: { journey: Pick<Journey, 'bands' | 'satisfaction'>; emptyText: string; height?: number }) {
+export function JourneyChartCard({ journey, emptyText, height = 360 }: { journey: Pick<Journey, 'bands' | 'satisfaction'>; emptyText: string; height?: number }) {
   const { bands } = journey;
   const { csat, nps } = journey.satisfaction;
   const months = csat.filter(csatAnswered);

@@ -26,7 +26,7 @@ export function PortalJourneySection({ clientId, providerName }: { clientId: str
           <CurrentStage journey={journey.data} />
           <JourneyChartCard
             journey={journey.data}
-            height={280}
+            height={320}
             emptyText={`Nothing to show yet: ${providerName} has not recorded a stage and no survey has been answered.`}
           />
           {journey.data.changes.length > 0 && (

@@ -11,7 +11,7 @@ export function ProblemStatusControl({ problem }: { problem: Problem }) {
   return (
     <Stack gap={6}>
       <Select
-        label="Status"
+        aria-label="Status"
         data={PROBLEM_STATUSES.map((s) => ({ value: s, label: problemStatusLabels[s] }))}
         value={problem.status}
         allowDeselect={false}

@@ -58,13 +58,12 @@ function TicketRows({ problem, tickets, basePath, editable }: { problem: Problem
   };
   return (
     <>
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer minWidth={300}>
         <Table verticalSpacing="xs" aria-label="Linked tickets">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Ticket</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th>Opened</Table.Th>
               {editable && <Table.Th w={40} />}
             </Table.Tr>
           </Table.Thead>
@@ -78,12 +77,12 @@ function TicketRows({ problem, tickets, basePath, editable }: { problem: Problem
                   <Anchor component={Link} to={`${basePath}/${t.id}`} size="sm" style={{ overflowWrap: 'anywhere' }} lineClamp={2}>
                     {t.subject}
                   </Anchor>
+                  <Text size="xs" c="dimmed">
+                    Opened {formatDate(t.createdAt)}
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <TicketStatusBadge status={t.status as TicketStatus} />
-                </Table.Td>
-                <Table.Td fz="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {formatDate(t.createdAt)}
                 </Table.Td>
                 {editable && (
                   <Table.Td>
