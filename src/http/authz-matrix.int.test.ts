@@ -19,7 +19,7 @@ const EVERYONE: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 
 type Where = 'own' | 'otherClient' | 'otherTenant';
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds> & ProblemIds;
+type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds> & ProblemIds & AnnouncementIds;
 // Per client: a ticket (no contract in force now) with a public attachment, a time entry, the row's client user watching.
 type TicketIds = { ticketId: string; attachmentId: string; entryId: string };
 // Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
@@ -30,6 +30,8 @@ type ContractIds = { contractId: string; draftId: string; contractAt: string; go
 type ScoreIds = { scoredContractId: string; finalPeriod: string; draftPeriod: string; goalId: string; manualGoalId: string; responsibilityId: string; manualValueId: string };
 // Per client: a problem with the row's ticket linked.
 type ProblemIds = { problemId: string };
+// Announcements are the tenant's: a draft to the row's client, and one scheduled far ahead (to cancel).
+type AnnouncementIds = { announcementId: string; scheduledAnnouncementId: string };
 // Pact configuration rows are tenant-wide; the client of the row set does not matter.
 type ConfigIds = { calendarId: string; planId: string; riderId: string; catalogItemId: string };
 
@@ -216,6 +218,18 @@ const cases: Case[] = [
   { route: 'GET /settings/satisfaction', allow: STAFF_READERS },
   { route: 'PATCH /settings/satisfaction', allow: CONFIGURE, body: () => ({ csatLinkDays: 14 }) },
   { route: 'GET /nps/rounds', allow: STAFF_READERS },
+  // Announcements: staff read (tenant-wide, any client's rows), owners, admins and account managers write and send;
+  // client users read only what their client received, in the portal.
+  { route: 'GET /announcements', allow: STAFF_READERS },
+  { route: 'POST /announcements', allow: CONTRACT_WRITERS, body: () => ({ kind: 'newsletter', subject: `N ${u()}`, bodyHtml: '<p>News</p>' }) },
+  { route: 'POST /announcements/audience-preview', allow: CONTRACT_WRITERS, body: (ids) => ({ audience: { clientIds: [ids.clientId] } }) },
+  { route: 'GET /announcements/:id', allow: STAFF_READERS, scoped: true },
+  { route: 'PATCH /announcements/:id', allow: CONTRACT_WRITERS, scoped: true, body: () => ({ subject: `A ${u()}` }) },
+  { route: 'GET /announcements/:id/recipients/preview', allow: CONTRACT_WRITERS, scoped: true },
+  { route: 'POST /announcements/:id/send', allow: CONTRACT_WRITERS, scoped: true, fresh: true },
+  { route: 'POST /announcements/:id/cancel', allow: CONTRACT_WRITERS, scoped: true, fresh: true },
+  { route: 'GET /announcements/:id/recipients', allow: STAFF_READERS, scoped: true },
+  { route: 'GET /portal/announcements', allow: CLIENT },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -248,6 +262,9 @@ const coveredElsewhere = new Set([
   'POST /public/surveys/:token/response',
   'POST /nps/rounds',
   'GET /nps/rounds/:id/responses',
+  // Unsubscribe links answer by token (anyone holding the link); src/modules/announcements tests them.
+  'GET /public/unsubscribe/:token',
+  'POST /public/unsubscribe/:token',
 ]);
 
 let t: TestApp;
@@ -276,7 +293,12 @@ async function rowsUnder(owner: Agent, tenantId: string, clientId: string): Prom
   const entry = await json(await owner.post(`/api/v1/tickets/${ticket.id}/time-entries`, { startedAt: '2026-03-02T09:00:00Z', durationMinutes: 30 }), 'time entry');
   const tickets: TicketIds = { ticketId: ticket.id, attachmentId: attachment.id, entryId: entry.id };
   const problem = await json(await owner.post('/api/v1/problems', { clientId, title: `P ${u()}`, ticketIds: [ticket.id] }), 'problem');
-  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets, problemId: problem.id };
+  const announcement = () => owner.post('/api/v1/announcements', { kind: 'service_notice', subject: `A ${u()}`, bodyHtml: '<p>Maintenance</p>', audience: { clientIds: [clientId] } });
+  const draftAnnouncement = await json(await announcement(), 'announcement');
+  const scheduledAnnouncement = await json(await announcement(), 'announcement');
+  await json(await owner.post(`/api/v1/announcements/${scheduledAnnouncement.id}/send`, { at: '2999-01-01T09:00:00Z' }), 'schedule');
+  const announcements: AnnouncementIds = { announcementId: draftAnnouncement.id, scheduledAnnouncementId: scheduledAnnouncement.id };
+  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets, problemId: problem.id, ...announcements };
 }
 
 /** An active contract in a year of its own (rows of one client never overlap), amendment #2 proposed, and a later draft. */
@@ -366,6 +388,7 @@ function idOf(route: string, ids: Ids): string {
   if (path.startsWith('/catalog')) return ids.catalogItemId;
   if (path.startsWith('/tickets')) return ids.ticketId;
   if (path.startsWith('/problems')) return ids.problemId;
+  if (path.startsWith('/announcements')) return route.endsWith('/cancel') ? ids.scheduledAnnouncementId : ids.announcementId;
   if (/^\/contracts\/:id\/(scorecards|statements|goals|review-pack|manual-values|attestations|counts)/.test(path)) return ids.scoredContractId!;
   if (path.startsWith('/contracts')) return route.startsWith('PATCH') || path.endsWith('/activate') ? ids.draftId : ids.contractId;
   return ids.userId;
