@@ -280,6 +280,7 @@ describe('at risk', () => {
   let acmeStreak: CsatFact[];
   const GOAL_A = randomUUID();
   const GOAL_B = randomUUID();
+  const GOAL_Q = randomUUID();
   let contractId: string;
   let problemId: string;
   beforeAll(async () => {
@@ -312,7 +313,10 @@ describe('at risk', () => {
     const k = await ok(await w.agent.post(api('/contracts'), { clientId: w.acme.id, name: 'Managed services', planId: gold, startsAt: '2026-01-01T00:00:00Z' }), 201);
     await ok(await w.agent.post(api(`/contracts/${k.id}/activate`)));
     contractId = k.id;
-    const doc = (a: string, b: string) => JSON.stringify({ goals: [{ goalId: GOAL_A, objective: 'Fast answers', outcome: a }, { goalId: GOAL_B, objective: 'Few repeats', outcome: b }] });
+    // A quarterly goal (in quarter-end months, with its quarter as period) missed in Q2 and Q3: a second goal missed twice.
+    const quarterly = (periodKey: string) => (periodKey.endsWith('-06') || periodKey.endsWith('-09') ? [{ goalId: GOAL_Q, objective: 'Quarterly review held', periodKey: periodKey.endsWith('-06') ? '2026-Q2' : '2026-Q3', outcome: 'missed' }] : []);
+    const doc = (periodKey: string, a: string, b: string) =>
+      JSON.stringify({ goals: [{ goalId: GOAL_A, objective: 'Fast answers', periodKey, outcome: a }, { goalId: GOAL_B, objective: 'Few repeats', periodKey, outcome: b }, ...quarterly(periodKey)] });
     const card = (periodKey: string, revision: number, a: string, b: string) => ({
       tenant_id: w.tenant.id,
       contract_id: contractId,
@@ -322,10 +326,13 @@ describe('at risk', () => {
       period_to: at(`${periodKey}-28T00:00:00Z`),
       revision,
       status: 'draft' as const,
-      document: doc(a, b),
+      document: doc(periodKey, a, b),
       evaluated_at: NOW,
     });
-    await t.ctx.db.insertInto('scorecards').values([card('2026-09', 1, 'missed', 'missed'), card('2026-10', 1, 'met', 'missed'), card('2026-10', 2, 'missed', 'met')]).execute();
+    await t.ctx.db
+      .insertInto('scorecards')
+      .values([card('2026-06', 1, 'met', 'met'), card('2026-07', 1, 'met', 'met'), card('2026-08', 1, 'met', 'met'), card('2026-09', 1, 'missed', 'missed'), card('2026-10', 1, 'met', 'missed'), card('2026-10', 2, 'missed', 'met')])
+      .execute();
 
     // Birch: NPS 100 in Q2, -100 in Q3 (a drop); a single bad rating is no streak.
     for (const score of [10, 9, 10]) await npsAnswer(w, w.birch.id, '2026-Q2', score, '2026-05-10T09:00:00Z');
@@ -347,7 +354,12 @@ describe('at risk', () => {
         count: 3,
         ticketIds: [...acmeStreak].reverse().map((s) => s.ticketId),
       },
-      { rule: 'goals_missed_twice', text: 'Goal "Fast answers" of Managed services was missed in 2026-09 and again in 2026-10.', goalId: GOAL_A, periods: ['2026-09', '2026-10'] },
+      {
+        rule: 'goals_missed_twice',
+        text: 'Goal "Fast answers" of Managed services was missed in 2026-09 and again in 2026-10 (and 1 other goal missed twice).',
+        goalId: GOAL_A,
+        periods: ['2026-09', '2026-10'],
+      },
       {
         rule: 'satisfaction_trend',
         text: 'Satisfaction is falling: the average rating of the last 30 days is 2 out of 5 (3 answers), down from 5 in the 30 days before (3 answers).',

@@ -176,22 +176,32 @@ export async function openProblems(db: Db, tenantId: string, clientIds: readonly
 export type RiskGoalRow = { client_id: string; contract_id: string; contract_name: string; goal_id: string; objective: string; period_key: string; outcome: 'met' | 'missed' | 'not_evaluable' };
 
 /**
- * Each goal's outcome in the latest revision of every month from `fromMonth` on, for the active
- * contracts of the clients; a quarterly goal carries its quarter as its period. Outcomes are read
- * in the database, so the documents' contributions never leave it.
+ * Each goal's outcome in the latest revision of the months its rule compares, for the active
+ * contracts of the clients, from `fromMonth` on: each contract's two latest months (monthly goals)
+ * and its two latest quarter-end months (quarterly goals, which carry their quarter as period).
+ * The months are chosen on the scorecards' keys alone; only the chosen documents are read, and
+ * only their goals' outcomes leave the database (never the per-ticket contributions).
  */
 export async function recentGoalOutcomes(db: Db, tenantId: string, clientIds: readonly string[], fromMonth: string): Promise<RiskGoalRow[]> {
   if (!clientIds.length) return [];
   const r = await sql<RiskGoalRow>`
-    select l.client_id, l.contract_id, k.name as contract_name, g->>'goalId' as goal_id, coalesce(g->>'objective', '') as objective,
-      coalesce(g->>'periodKey', l.period_key) as period_key, g->>'outcome' as outcome
-    from (
-      select distinct on (s.contract_id, s.period_key) s.client_id, s.contract_id, s.period_key, s.document
+    with latest as (
+      select distinct on (s.contract_id, s.period_key) s.id, s.client_id, s.contract_id, s.period_key,
+        substr(s.period_key, 6, 2) in ('03', '06', '09', '12') as quarter_end
       from scorecards s
       where s.tenant_id = ${tenantId} and s.client_id = any(${sql.val([...clientIds])}::uuid[]) and s.period_key >= ${fromMonth}
       order by s.contract_id, s.period_key, s.revision desc
-    ) l
-    join contracts k on k.tenant_id = ${tenantId} and k.id = l.contract_id and k.status = 'active'
-    cross join lateral jsonb_array_elements(l.document->'goals') g`.execute(db);
+    ), ranked as (
+      select l.*, row_number() over (partition by l.contract_id order by l.period_key desc) as n,
+        row_number() over (partition by l.contract_id, l.quarter_end order by l.period_key desc) as nq
+      from latest l
+    )
+    select r.client_id, r.contract_id, k.name as contract_name, g->>'goalId' as goal_id, coalesce(g->>'objective', '') as objective,
+      coalesce(g->>'periodKey', r.period_key) as period_key, g->>'outcome' as outcome
+    from ranked r
+    join contracts k on k.tenant_id = ${tenantId} and k.id = r.contract_id and k.status = 'active'
+    join scorecards s on s.tenant_id = ${tenantId} and s.id = r.id
+    cross join lateral jsonb_array_elements(s.document->'goals') g
+    where r.n <= 2 or (r.quarter_end and r.nq <= 2)`.execute(db);
   return r.rows;
 }
