@@ -214,6 +214,37 @@ describe('problems', () => {
 });
 
 describe('who sees problems', () => {
+  it('lets API tokens read and write problems and journeys by their scope modules', async () => {
+    const w = await world();
+    const token = async (scopes: string[]) => (await ok(await w.staff.post(api('/api-tokens'), { name: scopes.join(' '), scopes }), 201)).token as string;
+    const call = (tok: string, method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url: api(url), headers: { authorization: `Bearer ${tok}` }, ...(payload ? { payload } : {}) });
+    const [reader, writer, journey, other] = [await token(['problems:read']), await token(['problems:write']), await token(['journey:write']), await token(['tickets:write'])];
+    expect((await call(writer, 'POST', '/problems', { clientId: w.client, title: 'By token' })).statusCode).toBe(201);
+    expect((await call(reader, 'GET', '/problems')).json().items.map((p: { title: string }) => p.title)).toEqual(['By token']);
+    expect((await call(reader, 'POST', '/problems', { clientId: w.client, title: 'Refused' })).statusCode).toBe(403);
+    expect((await call(other, 'GET', '/problems')).statusCode).toBe(403);
+    expect((await call(journey, 'POST', `/clients/${w.client}/journey`, { stage: 'easy_wins', effectiveOn: '2026-01-01', note: 'By token', evidence: [] })).statusCode).toBe(201);
+    expect((await call(journey, 'GET', `/clients/${w.client}/journey`)).json().current).toBe('easy_wins');
+    expect((await call(writer, 'GET', `/clients/${w.client}/journey`)).statusCode).toBe(403);
+  });
+
+  it('documents every journey and problems route', async () => {
+    const paths = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths as Record<string, Record<string, { summary?: string }>>;
+    for (const [path, methods] of [
+      ['/api/v1/clients/{clientId}/journey', ['get', 'post']],
+      ['/api/v1/clients/{clientId}/journey/suggestions/{key}/dismiss', ['post']],
+      ['/api/v1/problems', ['get', 'post']],
+      ['/api/v1/problems/suggestions', ['get']],
+      ['/api/v1/problems/{id}', ['get', 'patch']],
+      ['/api/v1/problems/{id}/tickets', ['post']],
+      ['/api/v1/problems/{id}/tickets/{ticketId}', ['delete']],
+      ['/api/v1/problems/{id}/milestones', ['put']],
+      ['/api/v1/tickets/{id}/problems', ['get']],
+    ] as const) {
+      for (const m of methods) expect(paths[path]?.[m]?.summary, `${m} ${path}`).toBeTruthy();
+    }
+  });
+
   it("shows the client admin their own client's problems only, read-only; client users none", async () => {
     const w = await world();
     const tk = await ticket(w.staff, w.client);
