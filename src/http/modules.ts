@@ -26,6 +26,7 @@ import { journeyRoutes } from '../modules/journey/journey.routes';
 import { problemsRoutes } from '../modules/problems/problems.routes';
 import { announcementsRoutes } from '../modules/announcements/announcements.routes';
 import { surveysRoutes } from '../modules/surveys/surveys.routes';
+import { summariesRoutes } from '../modules/summaries/summaries.routes';
 
 /** Every API module, mounted under /api/v1. A new module joins here and the authorisation matrix. */
-export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes, priorityMatrixRoutes, calendarsRoutes, plansRoutes, ridersRoutes, catalogRoutes, contractsRoutes, targetsRoutes, boardRoutes, notificationsRoutes, ticketsRoutes, scorecardsRoutes, satisfactionRoutes, journeyRoutes, problemsRoutes, announcementsRoutes, surveysRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes, priorityMatrixRoutes, calendarsRoutes, plansRoutes, ridersRoutes, catalogRoutes, contractsRoutes, targetsRoutes, boardRoutes, notificationsRoutes, ticketsRoutes, scorecardsRoutes, satisfactionRoutes, journeyRoutes, problemsRoutes, announcementsRoutes, surveysRoutes, summariesRoutes];
