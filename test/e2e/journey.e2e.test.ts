@@ -318,3 +318,79 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   await expect(user.page.getByRole('region', { name: 'Our journey' }).count()).resolves.toBe(0);
   await user.context.close();
 });
+
+test('a technician turns recurring tickets into a problem, links another ticket to it from the ticket page; a client without a journey says what is missing', async () => {
+  const { tenant, owner } = await server.createTenant('Contoso IT Services');
+  const ownerAgent = await signIn(server.app, owner.email);
+  const client = await ok<Named>(await ownerAgent.post('/api/v1/clients', { name: 'Litware Inc', code: 'LITWARE' }), 'client');
+  const site = await ok<Named>(await ownerAgent.post(`/api/v1/clients/${client.id}/sites`, { name: 'Warehouse', timeZone: 'Europe/London', travelMinutes: 30, isMain: true }), 'site');
+  const catalog = await ok<{ items: Named[] }>(await ownerAgent.get('/api/v1/catalog?limit=100'), 'catalog');
+  const item = catalog.items[0];
+  if (!item) throw new Error('no catalog item');
+  const vpn: TicketRow[] = [];
+  for (let i = 1; i <= 3; i++)
+    vpn.push(await ok<TicketRow>(await ownerAgent.post('/api/v1/tickets', { clientId: client.id, siteId: site.id, catalogItemId: item.id, subject: `VPN drops in the afternoon (${i})`, description: 'Again.' }), 'vpn ticket'));
+  const monitor = await ok<TicketRow>(await ownerAgent.post('/api/v1/tickets', { clientId: client.id, subject: 'Scanner loses the network share', description: 'Same as the VPN?' }), 'other ticket');
+  const tom = await createUser(server.ctx, tenant.id, 'technician', { name: 'Tom Technician', email: 'tom@contoso-it.test' });
+
+  const staff = await newPage(browser, server.baseUrl);
+  const s = staff.page;
+  await signInWithPassword(s, tom.email, TEST_PASSWORD);
+  await s.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+
+  // No stage and no answers yet: the journey says so, and a technician cannot change the stage.
+  await s.goto(`/clients/${client.id}`);
+  const journey = s.getByRole('region', { name: 'Journey', exact: true });
+  await journey.getByText('Current stage: none recorded yet.').waitFor();
+  await journey.getByTestId('journey-chart-empty').getByText(/no stage has been recorded and no survey has been answered/).waitFor();
+  await expect(journey.getByRole('button', { name: 'Change stage' }).count()).resolves.toBe(0);
+  await s.addStyleTag({ content: '.mantine-AppShell-header { visibility: hidden !important; }' });
+  await journey.screenshot({ path: '.tmp/screenshots/journey-empty.png' });
+
+  // The problems page offers the recurring VPN tickets as a problem.
+  await s.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Problems' }).click();
+  await s.getByRole('heading', { name: 'No problems recorded' }).waitFor();
+  const recurring = s.getByRole('region', { name: 'Recurring tickets' });
+  const group = recurring.getByRole('article', { name: `${item.name} at Warehouse` });
+  await group.getByRole('link', { name: /VPN drops in the afternoon \(3\)/ }).waitFor();
+  await shot(s, 'journey-problems-empty-with-suggestion');
+  await group.getByRole('button', { name: 'Turn into a problem' }).click();
+  const create = s.getByRole('dialog', { name: 'New problem' });
+  await expect(create.getByLabel(/^Title/).inputValue()).resolves.toBe(`Recurring: ${item.name} at Warehouse`);
+  await create.getByLabel(/^Title/).fill('VPN drops at the warehouse every afternoon');
+  await create.getByText(/VPN drops in the afternoon \(2\)/).first().waitFor();
+  await create.getByRole('button', { name: 'Record problem' }).click();
+  await s.getByRole('heading', { name: 'VPN drops at the warehouse every afternoon' }).waitFor();
+  const linked = s.getByRole('region', { name: 'Linked tickets' });
+  await expect(linked.getByRole('row').count()).resolves.toBe(4);
+
+  // One of them was something else: unlink it.
+  await linked.getByRole('button', { name: `Unlink ${vpn[0]!.reference}` }).click();
+  await expect.poll(() => linked.getByRole('row').count()).toBe(3);
+
+  // The scanner ticket turns out to be the same cause: linked from its own page.
+  await s.goto(`/tickets/${monitor.id}`);
+  const card = s.getByRole('region', { name: 'Problem', exact: true });
+  await card.getByRole('button', { name: 'Link to problem' }).click();
+  await card.locator('input:not([type=hidden])').and(card.getByLabel(/^Link to problem/)).click();
+  await s.getByRole('option', { name: /VPN drops at the warehouse every afternoon/ }).click();
+  await card.getByRole('link', { name: /PRB-\d+ · VPN drops at the warehouse every afternoon/ }).waitFor();
+  await shot(s, 'journey-ticket-problem-card');
+
+  // The list filters by status; the edit forms read well.
+  await s.goto('/problems');
+  const table = s.getByRole('table', { name: 'Problems' });
+  await table.getByRole('row').filter({ hasText: 'VPN drops at the warehouse every afternoon' }).getByText('3', { exact: true }).waitFor();
+  await s.locator('input:not([type=hidden])').and(s.getByLabel('Status', { exact: true })).click();
+  await s.getByRole('option', { name: 'Resolved' }).click();
+  await s.getByRole('heading', { name: 'No problems match' }).waitFor();
+  await s.goto('/problems?status=open');
+  await table.getByRole('link', { name: 'VPN drops at the warehouse every afternoon' }).waitFor();
+  await shot(s, 'journey-problems-list');
+  await table.getByRole('link', { name: 'VPN drops at the warehouse every afternoon' }).click();
+  await s.getByRole('region', { name: 'Analysis and plan' }).getByRole('button', { name: 'Edit' }).click();
+  await s.getByRole('region', { name: 'Milestones', exact: true }).getByRole('button', { name: 'Edit milestones' }).click();
+  await s.getByRole('region', { name: 'Milestones', exact: true }).getByRole('button', { name: 'Add milestone' }).click();
+  await shot(s, 'journey-problem-editing');
+  await staff.context.close();
+});

@@ -58,7 +58,9 @@ export function JourneySection({ clientId, role }: { clientId: string; role: Use
           )}
           <JourneyChartCard
             journey={journey.data}
-            emptyText="Nothing to chart yet: no stage has been recorded and no survey has been answered. Record where the relationship stands with “Change stage”; ratings appear here as requesters answer the survey of their resolved tickets."
+            emptyText={`Nothing to chart yet: no stage has been recorded and no survey has been answered. ${
+              canChange ? 'Record where the relationship stands with “Change stage”' : 'An owner, admin or account manager records where the relationship stands'
+            }; ratings appear here as requesters answer the survey of their resolved tickets.`}
           />
           <div>
             <Title order={4} size="h5" mb="xs">

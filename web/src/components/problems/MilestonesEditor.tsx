@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -81,29 +81,38 @@ function MilestonesEditor({ problem, onDone }: { problem: Problem; onDone: () =>
           In the order they should happen. The client sees them with the plan.
         </Text>
         {rows.map((r, i) => (
-          <Group key={r.key} gap="xs" align="flex-start" wrap="wrap" role="group" aria-label={`Milestone ${i + 1}`}>
-            <TextInput
-              aria-label={`Milestone ${i + 1} title`}
-              placeholder="e.g. Order the new server"
-              value={r.title}
-              onChange={(e) => update(i, { title: e.currentTarget.value }, 'title')}
-              error={err(i, 'title')}
-              style={{ flex: '1 1 14rem' }}
-            />
-            <TextInput type="date" aria-label={`Milestone ${i + 1} due`} leftSection={<Text size="xs" c="dimmed">Due</Text>} leftSectionWidth={40} value={r.dueOn} onChange={(e) => update(i, { dueOn: e.currentTarget.value }, 'dueOn')} error={err(i, 'dueOn')} w={190} />
-            <TextInput type="date" aria-label={`Milestone ${i + 1} done`} leftSection={<Text size="xs" c="dimmed">Done</Text>} leftSectionWidth={44} value={r.doneOn} onChange={(e) => update(i, { doneOn: e.currentTarget.value }, 'doneOn')} error={err(i, 'doneOn')} w={194} />
-            <Group gap={2} mt={4} wrap="nowrap">
-              <ActionIcon variant="subtle" aria-label={`Move milestone ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
-                <IconArrowUp size={16} />
-              </ActionIcon>
-              <ActionIcon variant="subtle" aria-label={`Move milestone ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
-                <IconArrowDown size={16} />
-              </ActionIcon>
-              <ActionIcon variant="subtle" color="red" aria-label={`Remove milestone ${i + 1}`} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                <IconTrash size={16} />
-              </ActionIcon>
+          // One card per milestone, so its dates and buttons plainly belong to it when the row wraps.
+          <Paper key={r.key} withBorder radius="sm" p="xs" role="group" aria-label={`Milestone ${i + 1}`}>
+            <Group gap="xs" align="flex-start" wrap="nowrap">
+              <Text size="sm" fw={600} c="dimmed" mt={6} w={20} ta="right" aria-hidden>
+                {i + 1}.
+              </Text>
+              <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
+                <TextInput
+                  aria-label={`Milestone ${i + 1} title`}
+                  placeholder="e.g. Order the new server"
+                  value={r.title}
+                  onChange={(e) => update(i, { title: e.currentTarget.value }, 'title')}
+                  error={err(i, 'title')}
+                />
+                <Group gap="xs" align="flex-start" wrap="wrap">
+                  <TextInput type="date" aria-label={`Milestone ${i + 1} due`} leftSection={<Text size="xs" c="dimmed">Due</Text>} leftSectionWidth={40} value={r.dueOn} onChange={(e) => update(i, { dueOn: e.currentTarget.value }, 'dueOn')} error={err(i, 'dueOn')} w={190} />
+                  <TextInput type="date" aria-label={`Milestone ${i + 1} done`} leftSection={<Text size="xs" c="dimmed">Done</Text>} leftSectionWidth={44} value={r.doneOn} onChange={(e) => update(i, { doneOn: e.currentTarget.value }, 'doneOn')} error={err(i, 'doneOn')} w={194} />
+                  <Group gap={2} mt={4} wrap="nowrap" ml="auto">
+                    <ActionIcon variant="subtle" aria-label={`Move milestone ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                      <IconArrowUp size={16} />
+                    </ActionIcon>
+                    <ActionIcon variant="subtle" aria-label={`Move milestone ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                      <IconArrowDown size={16} />
+                    </ActionIcon>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Remove milestone ${i + 1}`} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Group>
+              </Stack>
             </Group>
-          </Group>
+          </Paper>
         ))}
         <Group>
           <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => setRows([...rows, { key: `new-${nextKey++}`, title: '', dueOn: '', doneOn: '' }])}>
