@@ -5,6 +5,8 @@
  */
 import { monthKeyAt } from '../goals/period';
 import { JOURNEY_STAGE_LABELS, npsCategory, type JourneyStage } from './satisfaction-types';
+import { npsValue } from '../metrics/nps';
+import { percent2, ratio2 } from '../metrics/rounding';
 
 /** A stage change as stored: effective on a civil date; `createdAt` orders changes of one day. */
 export type StageChangeFact = { stage: JourneyStage; effectiveOn: string; createdAt: Date };
@@ -44,8 +46,6 @@ export function stageBands(changes: readonly StageChangeFact[]): StageBand[] {
   return bands;
 }
 
-const round2 = (x: number): number => Math.round(x * 100) / 100;
-
 /** An answered CSAT survey: when it was answered and its score on the 1-5 scale. */
 export type CsatAnswerFact = { respondedAt: Date; score: number };
 export type CsatMonth = { month: string; average: number; positivePercent: number; responses: number };
@@ -67,7 +67,8 @@ export function csatByMonth(answers: readonly CsatAnswerFact[], timeZone = 'UTC'
   }
   return [...months.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([month, m]) => ({ month, average: round2(m.sum / m.n), positivePercent: round2((m.positive / m.n) * 100), responses: m.n }));
+    // The goals library's rounding, so the chart and a satisfaction goal never differ by a hundredth.
+    .map(([month, m]) => ({ month, average: ratio2(m.sum, m.n), positivePercent: percent2(m.positive, m.n)!, responses: m.n }));
 }
 
 /** An answered NPS survey: the quarter of its round and its 0-10 score. */
@@ -87,5 +88,5 @@ export function npsByQuarter(answers: readonly NpsAnswerFact[]): NpsQuarter[] {
   }
   return [...quarters.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([quarter, q]) => ({ quarter, nps: round2(((q.promoters - q.detractors) / q.n) * 100), responses: q.n }));
+    .map(([quarter, q]) => ({ quarter, nps: npsValue(q.promoters, q.detractors, q.n)!, responses: q.n }));
 }
