@@ -24,9 +24,11 @@ import { scorecardsRoutes } from '../modules/scorecards/scorecards.routes';
 import { satisfactionRoutes } from '../modules/satisfaction/satisfaction.routes';
 import { journeyRoutes } from '../modules/journey/journey.routes';
 import { problemsRoutes } from '../modules/problems/problems.routes';
+import { meetingsRoutes } from '../modules/meetings/meetings.routes';
+import { calendarFeedsRoutes } from '../modules/calendar-feeds/calendar-feeds.routes';
 import { announcementsRoutes } from '../modules/announcements/announcements.routes';
 import { surveysRoutes } from '../modules/surveys/surveys.routes';
 import { summariesRoutes } from '../modules/summaries/summaries.routes';
 
 /** Every API module, mounted under /api/v1. A new module joins here and the authorisation matrix. */
-export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes, priorityMatrixRoutes, calendarsRoutes, plansRoutes, ridersRoutes, catalogRoutes, contractsRoutes, targetsRoutes, boardRoutes, notificationsRoutes, ticketsRoutes, scorecardsRoutes, satisfactionRoutes, journeyRoutes, problemsRoutes, announcementsRoutes, surveysRoutes, summariesRoutes];
+export const apiModules: Array<(app: App) => Promise<void>> = [authRoutes, setupRoutes, meRoutes, apiTokenRoutes, auditRoutes, tenantRoutes, usersRoutes, clientsRoutes, sitesRoutes, contactsRoutes, invitationsRoutes, priorityMatrixRoutes, calendarsRoutes, plansRoutes, ridersRoutes, catalogRoutes, contractsRoutes, targetsRoutes, boardRoutes, notificationsRoutes, ticketsRoutes, scorecardsRoutes, satisfactionRoutes, journeyRoutes, problemsRoutes, announcementsRoutes, surveysRoutes, summariesRoutes, meetingsRoutes, calendarFeedsRoutes];

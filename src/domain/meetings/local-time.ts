@@ -3,7 +3,7 @@
  * set for 10:00 in Berlin; across a DST change it stays at 10:00 local and moves in UTC.
  */
 import { civilFromDayNumber, dayNumberFromCivil, SECONDS_PER_DAY } from '../calendar/civil-day';
-import { zoneOffsetAt } from '../calendar/zone';
+import { canonicalTimeZone, isKnownTimeZone, zoneOffsetAt } from '../calendar/zone';
 
 export type LocalDateTime = { day: number; secondOfDay: number };
 
@@ -55,4 +55,9 @@ export function instantToLocal(timeZone: string, at: Date): LocalDateTime {
   const wall = utc + zoneOffsetAt(timeZone, utc);
   const day = Math.floor(wall / SECONDS_PER_DAY);
   return { day, secondOfDay: wall - day * SECONDS_PER_DAY };
+}
+
+/** The zone's canonical IANA name, or null when it is not a named zone. */
+export function canonicalZone(timeZone: string): string | null {
+  return isKnownTimeZone(timeZone) ? canonicalTimeZone(timeZone) : null;
 }

@@ -6,7 +6,7 @@
  */
 import { civilFromDayNumber, daysInMonth, weekdayOfDayNumber } from '../calendar/civil-day';
 import type { LocalDateTime } from './local-time';
-import { WEEKDAYS, type Preset } from './rrule';
+import { WEEKDAYS, type Preset, type Rule } from './rrule';
 
 export function presetRule(preset: Preset, first: LocalDateTime): string {
   const c = civilFromDayNumber(first.day);
@@ -23,4 +23,27 @@ export function presetRule(preset: Preset, first: LocalDateTime): string {
       throw new Error(`unknown preset ${String(never)}`);
     }
   }
+}
+
+const DAY_NAMES = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' } as const;
+const ORDINALS = ['', 'first', 'second', 'third', 'fourth', 'fifth'];
+const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const UNITS = { DAILY: ['day', 'days'], WEEKLY: ['week', 'weeks'], MONTHLY: ['month', 'months'], YEARLY: ['year', 'years'] } as const;
+
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The rule in words for e-mails and the cadence form: "every 3 months on the second Tuesday, 4 times". */
+export function describe(rule: Rule): string {
+  const [one, many] = UNITS[rule.freq];
+  const parts = [rule.interval === 1 ? `every ${one}` : rule.freq === 'MONTHLY' && rule.interval === 3 ? 'every quarter (3 months)' : `every ${rule.interval} ${many}`];
+  if (rule.byMonth.length) parts.push(`in ${list(rule.byMonth.map((m) => MONTH_NAMES[m]!))}`);
+  if (rule.byDay.length) {
+    parts.push(`on ${list(rule.byDay.map((d) => (d.ordinal === null ? DAY_NAMES[d.weekday] : `the ${d.ordinal === -1 ? 'last' : d.ordinal < 0 ? `${ORDINALS[-d.ordinal]} last` : ORDINALS[d.ordinal]} ${DAY_NAMES[d.weekday]}`)))}`);
+  }
+  if (rule.byMonthDay.length) parts.push(`on day ${list(rule.byMonthDay.map((n) => (n === -1 ? 'last' : String(n))))} of the month`);
+  if (rule.count !== null) parts.push(`${rule.count} times`);
+  if (rule.until) parts.push(`until ${rule.until.kind === 'date' ? rule.until.date : rule.until.at.toISOString().slice(0, 10)}`);
+  return parts.join(' ').replace(/ (\d+ times)$/, ', $1').replace(/ (until .*)$/, ', $1');
 }
