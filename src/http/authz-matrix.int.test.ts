@@ -19,7 +19,7 @@ const EVERYONE: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 
 type Where = 'own' | 'otherClient' | 'otherTenant';
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds> & ProblemIds & AnnouncementIds;
+type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string; summaryBatchId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds> & ProblemIds & AnnouncementIds;
 // Per client: a ticket (no contract in force now) with a public attachment, a time entry, the row's client user watching.
 type TicketIds = { ticketId: string; attachmentId: string; entryId: string };
 // Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
@@ -230,6 +230,20 @@ const cases: Case[] = [
   { route: 'POST /announcements/:id/cancel', allow: CONTRACT_WRITERS, scoped: true, fresh: true },
   { route: 'GET /announcements/:id/recipients', allow: STAFF_READERS, scoped: true },
   { route: 'GET /portal/announcements', allow: CLIENT },
+  // Executive summaries (per client, on the scored contract's months: the final month's summary published,
+  // the draft month's a draft): staff and the client admin read (published only), owners, admins and account
+  // managers generate, write, publish, deliver and schedule; the delivery log, schedules and batches are staff's.
+  { route: 'GET /clients/:id/summaries', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'POST /clients/:id/summaries', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: (ids) => ({ periodKey: ids.draftPeriod }) },
+  { route: 'GET /clients/:id/summaries/:periodKey', allow: SCORE_READERS, scoped: true, scores: true },
+  { route: 'PATCH /clients/:id/summaries/:periodKey', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: () => ({ narrative: `A calm month ${u()}` }) },
+  { route: 'POST /clients/:id/summaries/:periodKey/publish', allow: CONTRACT_WRITERS, scoped: true, fresh: true, scores: true },
+  { route: 'POST /clients/:id/summaries/:periodKey/deliveries', allow: CONTRACT_WRITERS, scoped: true, scores: true, body: (ids) => ({ contactIds: [ids.contactId] }) },
+  { route: 'GET /clients/:id/summaries/:periodKey/deliveries', allow: STAFF_READERS, scoped: true, scores: true },
+  { route: 'GET /clients/:id/summary-schedules', allow: STAFF_READERS, scoped: true },
+  { route: 'PUT /clients/:id/summary-schedules/:period', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ daysAfter: 3, contactIds: [ids.contactId], enabled: true }) },
+  { route: 'POST /summary-batches', allow: CONTRACT_WRITERS, body: () => ({ periodKey: '1899-12' }) },
+  { route: 'GET /summary-batches/:id', allow: STAFF_READERS, scoped: true },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -298,7 +312,9 @@ async function rowsUnder(owner: Agent, tenantId: string, clientId: string): Prom
   const scheduledAnnouncement = await json(await announcement(), 'announcement');
   await json(await owner.post(`/api/v1/announcements/${scheduledAnnouncement.id}/send`, { at: '2999-01-01T09:00:00Z' }), 'schedule');
   const announcements: AnnouncementIds = { announcementId: draftAnnouncement.id, scheduledAnnouncementId: scheduledAnnouncement.id };
-  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets, problemId: problem.id, ...announcements };
+  // A batch of a month no contract overlaps: nothing to generate, done at once.
+  const summaryBatch = await json(await owner.post('/api/v1/summary-batches', { periodKey: '1899-12' }), 'summary batch');
+  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets, problemId: problem.id, ...announcements, summaryBatchId: summaryBatch.id };
 }
 
 /** An active contract in a year of its own (rows of one client never overlap), amendment #2 proposed, and a later draft. */
@@ -344,6 +360,10 @@ async function scoreRows(owner: Agent, ids: Ids): Promise<ScoreIds> {
   await json(await owner.post(`${path}/scorecards`, { periodKey: draftPeriod }), 'draft scorecard');
   const evidenceFile = { filename: 'survey.txt', contentType: 'text/plain', dataBase64: 'OTA=' };
   const value = await json(await owner.post(`${path}/manual-values`, { goalId: manualGoalId, periodKey: finalPeriod, value: 90, evidenceNote: 'Survey', evidenceFile }), 'manual value');
+  // The client's executive summaries of the two months: the final month's published, the other a draft.
+  await json(await owner.post(`/api/v1/clients/${ids.clientId}/summaries`, { periodKey: finalPeriod }), 'summary');
+  await json(await owner.post(`/api/v1/clients/${ids.clientId}/summaries/${finalPeriod}/publish`), 'summary published');
+  await json(await owner.post(`/api/v1/clients/${ids.clientId}/summaries`, { periodKey: draftPeriod }), 'draft summary');
   return { scoredContractId: draft.id, finalPeriod, draftPeriod, goalId, manualGoalId, responsibilityId, manualValueId: value.id };
 }
 
@@ -388,6 +408,8 @@ function idOf(route: string, ids: Ids): string {
   if (path.startsWith('/catalog')) return ids.catalogItemId;
   if (path.startsWith('/tickets')) return ids.ticketId;
   if (path.startsWith('/problems')) return ids.problemId;
+  if (path.startsWith('/clients/:id')) return ids.clientId;
+  if (path.startsWith('/summary-batches')) return ids.summaryBatchId;
   if (path.startsWith('/announcements')) return route.endsWith('/cancel') ? ids.scheduledAnnouncementId : ids.announcementId;
   if (/^\/contracts\/:id\/(scorecards|statements|goals|review-pack|manual-values|attestations|counts)/.test(path)) return ids.scoredContractId!;
   if (path.startsWith('/contracts')) return route.startsWith('PATCH') || path.endsWith('/activate') ? ids.draftId : ids.contractId;
@@ -405,7 +427,8 @@ function fill(route: string, ids: Ids): { method: string; url: string } {
     .replace(':ticketId', ids.ticketId)
     .replace(':key', 'user_training:2026-Q4')
     .replace(':userId', ids.userId)
-    .replace(':periodKey', (route.endsWith('/finalise') ? ids.draftPeriod : ids.finalPeriod) ?? '')
+    .replace(':periodKey', (route.endsWith('/finalise') || /^(PATCH \/clients\/:id\/summaries\/|POST \/clients\/:id\/summaries\/.*\/publish)/.test(route) ? ids.draftPeriod : ids.finalPeriod) ?? '')
+    .replace(':period', 'monthly')
     .replace(':goalId', ids.goalId ?? '')
     .replace(':valueId', ids.manualValueId ?? '')
     .replace(':id', idOf(route, ids))
