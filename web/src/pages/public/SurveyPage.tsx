@@ -155,7 +155,7 @@ function SurveyForm({ token, survey, linkRating }: { token: string; survey: Publ
                 </Alert>
               )}
               <Group justify="flex-end">
-                <Button type="submit" loading={send.isPending && send.variables?.comment !== undefined} disabled={comment.trim() === '' && !answer.comment}>
+                <Button type="submit" loading={send.isPending && send.variables?.comment !== undefined} disabled={comment.trim() === answer.comment}>
                   Send comment
                 </Button>
               </Group>
