@@ -19,7 +19,7 @@ const EVERYONE: Principal[] = [...STAFF, ...CLIENT, ...TOKENS];
 const PRINCIPALS: Principal[] = ['anonymous', ...EVERYONE];
 
 type Where = 'own' | 'otherClient' | 'otherTenant';
-type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string; summaryBatchId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds> & ProblemIds & AnnouncementIds;
+type Ids = { clientId: string; siteId: string; contactId: string; userId: string; tokenId: string; summaryBatchId: string } & ConfigIds & ContractIds & TicketIds & Partial<ScoreIds> & ProblemIds & AnnouncementIds & MeetingIds;
 // Per client: a ticket (no contract in force now) with a public attachment, a time entry, the row's client user watching.
 type TicketIds = { ticketId: string; attachmentId: string; entryId: string };
 // Per client: an active contract with amendment #2 proposed, an instant inside it, and a draft after it.
@@ -32,6 +32,8 @@ type ScoreIds = { scoredContractId: string; finalPeriod: string; draftPeriod: st
 type ProblemIds = { problemId: string };
 // Announcements are the tenant's: a draft to the row's client, and one scheduled far ahead (to cancel).
 type AnnouncementIds = { announcementId: string; scheduledAnnouncementId: string };
+// Per client: a weekly review cadence far ahead on the active contract, its first meeting with an action item, the row's contact taking part.
+type MeetingIds = { meetingStart: string; actionItemId: string };
 // Pact configuration rows are tenant-wide; the client of the row set does not matter.
 type ConfigIds = { calendarId: string; planId: string; riderId: string; catalogItemId: string };
 
@@ -58,6 +60,8 @@ const CONFIGURE: Principal[] = ['owner', 'admin', 'token_write'];
 const STAFF_READERS: Principal[] = [...STAFF, ...TOKENS];
 // Scorecards, statements and review packs: staff, and the client admin (final revisions only).
 const SCORE_READERS: Principal[] = [...STAFF, 'client_admin', ...TOKENS];
+// Far ahead, so that its meetings are always to come; weekly on the first meeting's weekday.
+const MEETING_CADENCE = { title: 'Service review', rrule: 'FREQ=WEEKLY', firstStart: '2998-01-05T10:00', timeZone: 'UTC', durationMinutes: 60, location: '' };
 const CALENDAR = { timeZone: 'Europe/Berlin', week: { mon: [['09:00', '17:00']] } };
 const planTerms = (ids: Ids) => defaultPlans({ businessHours: ids.calendarId, allHours: ids.calendarId })[1]!.terms;
 const rider = () => ({ name: `Rider ${u()}`, effect: { kind: 'scale', factorPercent: 75, floorMinutes: 10 }, price: { amountMinor: 1000, currency: 'EUR', basis: 'flat' } });
@@ -244,6 +248,24 @@ const cases: Case[] = [
   { route: 'PUT /clients/:id/summary-schedules/:period', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ daysAfter: 3, contactIds: [ids.contactId], enabled: true }) },
   { route: 'POST /summary-batches', allow: CONTRACT_WRITERS, body: () => ({ periodKey: '1899-12' }) },
   { route: 'GET /summary-batches/:id', allow: STAFF_READERS, scoped: true },
+  // Review meetings: staff read the cadence and participants, owners, admins and account managers plan, move,
+  // minute and invite; client users of the contract's client read the meetings; staff keep action items.
+  // Calendar feeds are each caller's own (a client's feed: staff and its client admin; see src/modules/meetings).
+  { route: 'GET /contracts/:id/meetings/cadence', allow: STAFF_READERS, scoped: true },
+  { route: 'PUT /contracts/:id/meetings/cadence', allow: CONTRACT_WRITERS, scoped: true, body: () => MEETING_CADENCE },
+  { route: 'POST /contracts/:id/meetings/cadence/preview', allow: STAFF_READERS, scoped: true, body: () => ({ rrule: MEETING_CADENCE.rrule, firstStart: MEETING_CADENCE.firstStart, timeZone: 'UTC' }) },
+  { route: 'GET /contracts/:id/meetings/participants', allow: STAFF_READERS, scoped: true },
+  { route: 'PUT /contracts/:id/meetings/participants', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ userIds: [], contactIds: [ids.contactId] }) },
+  { route: 'POST /contracts/:id/meetings/invitations', allow: CONTRACT_WRITERS, scoped: true },
+  { route: 'GET /contracts/:id/meetings', allow: READERS, scoped: true },
+  { route: 'GET /contracts/:id/meetings/:start', allow: READERS, scoped: true },
+  { route: 'PATCH /contracts/:id/meetings/:start', allow: CONTRACT_WRITERS, scoped: true, body: () => ({ minutes: `Minutes ${u()}` }) },
+  { route: 'POST /contracts/:id/meetings/:start/agenda/refresh', allow: CONTRACT_WRITERS, scoped: true },
+  { route: 'POST /contracts/:id/meetings/:start/action-items', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ title: `Follow up ${u()}` }) },
+  { route: 'PATCH /contracts/:id/meetings/:start/action-items/:itemId', allow: [...STAFF, 'token_write'], scoped: true, body: () => ({ title: `Follow up ${u()}` }) },
+  { route: 'POST /contracts/:id/meetings/:start/action-items/:itemId/ticket', allow: [...STAFF, 'token_write'], scoped: true, fresh: true },
+  { route: 'GET /calendar-feeds', allow: EVERYONE },
+  { route: 'POST /calendar-feeds', allow: [...STAFF, ...CLIENT, 'token_write'], body: () => ({ kind: 'user' }) },
 ];
 
 // Routes whose callers are people mid-way through signing in or holding a one-time secret;
@@ -279,6 +301,10 @@ const coveredElsewhere = new Set([
   // Unsubscribe links answer by token (anyone holding the link); src/modules/announcements tests them.
   'GET /public/unsubscribe/:token',
   'POST /public/unsubscribe/:token',
+  // A feed is revoked only by its maker (others get 404), and fetched by its secret URL without a session;
+  // src/modules/meetings tests both.
+  'DELETE /calendar-feeds/:id',
+  'GET /feeds/:file',
 ]);
 
 let t: TestApp;
@@ -314,7 +340,13 @@ async function rowsUnder(owner: Agent, tenantId: string, clientId: string): Prom
   const announcements: AnnouncementIds = { announcementId: draftAnnouncement.id, scheduledAnnouncementId: scheduledAnnouncement.id };
   // A batch of a month no contract overlaps: nothing to generate, done at once.
   const summaryBatch = await json(await owner.post('/api/v1/summary-batches', { periodKey: '1899-12' }), 'summary batch');
-  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...(await contractRows(owner, clientId)), ...tickets, problemId: problem.id, ...announcements, summaryBatchId: summaryBatch.id };
+  const contractIds = await contractRows(owner, clientId);
+  const meetings = `/api/v1/contracts/${contractIds.contractId}/meetings`;
+  await json(await owner.request(`${meetings}/cadence`, { method: 'PUT', body: MEETING_CADENCE }), 'cadence');
+  await json(await owner.request(`${meetings}/participants`, { method: 'PUT', body: { contactIds: [contact.id] } }), 'participants');
+  const meetingStart = '2998-01-05T10:00:00.000Z';
+  const item = await json(await owner.post(`${meetings}/${meetingStart}/action-items`, { title: 'Follow up' }), 'action item');
+  return { clientId, siteId: site.id, contactId: contact.id, userId: user.id, tokenId: token.id, ...(await configRows(owner)), ...contractIds, ...tickets, problemId: problem.id, ...announcements, summaryBatchId: summaryBatch.id, meetingStart, actionItemId: item.id };
 }
 
 /** An active contract in a year of its own (rows of one client never overlap), amendment #2 proposed, and a later draft. */
@@ -412,6 +444,7 @@ function idOf(route: string, ids: Ids): string {
   if (path.startsWith('/summary-batches')) return ids.summaryBatchId;
   if (path.startsWith('/announcements')) return route.endsWith('/cancel') ? ids.scheduledAnnouncementId : ids.announcementId;
   if (/^\/contracts\/:id\/(scorecards|statements|goals|review-pack|manual-values|attestations|counts)/.test(path)) return ids.scoredContractId!;
+  if (path.startsWith('/contracts/:id/meetings')) return ids.contractId;
   if (path.startsWith('/contracts')) return route.startsWith('PATCH') || path.endsWith('/activate') ? ids.draftId : ids.contractId;
   return ids.userId;
 }
@@ -427,6 +460,8 @@ function fill(route: string, ids: Ids): { method: string; url: string } {
     .replace(':ticketId', ids.ticketId)
     .replace(':key', 'user_training:2026-Q4')
     .replace(':userId', ids.userId)
+    .replace(':start', ids.meetingStart)
+    .replace(':itemId', ids.actionItemId)
     .replace(':periodKey', (route.endsWith('/finalise') || /^(PATCH \/clients\/:id\/summaries\/|POST \/clients\/:id\/summaries\/.*\/publish)/.test(route) ? ids.draftPeriod : ids.finalPeriod) ?? '')
     .replace(':period', 'monthly')
     .replace(':goalId', ids.goalId ?? '')

@@ -46,6 +46,8 @@ import { ProblemPage } from './pages/staff/problems/ProblemPage';
 import { ProblemsPage } from './pages/staff/problems/ProblemsPage';
 import { PortalProblemPage } from './pages/portal/problems/PortalProblemPage';
 import { PortalProblemsPage } from './pages/portal/problems/PortalProblemsPage';
+import { PortalMeetingPage, PortalMeetingsPage } from './pages/portal/meetings/PortalMeetingsPage';
+import { MeetingPage } from './pages/staff/meetings/MeetingPage';
 import { AtRiskPage } from './pages/staff/satisfaction/AtRiskPage';
 import { SatisfactionPage } from './pages/staff/satisfaction/SatisfactionPage';
 import { errorMessage } from './api';
@@ -131,6 +133,8 @@ export function App() {
               <Route path="problems/:problemId" element={<PortalProblemPage />} />
             </>
           )}
+          <Route path="meetings" element={<PortalMeetingsPage />} />
+          <Route path="meetings/:contractId/:start" element={<PortalMeetingPage />} />
           <Route path="account" element={<MyAccountPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
@@ -174,6 +178,7 @@ export function App() {
         <Route path="contracts/:contractId/scorecards/:periodKey" element={<ScorecardPage />} />
         <Route path="contracts/:contractId/statements/:periodKey" element={<StatementPage />} />
         <Route path="contracts/:contractId/review-pack" element={<ReviewPackPage />} />
+        <Route path="contracts/:contractId/meetings/:start" element={<MeetingPage />} />
         <Route path="pact/simulator" element={<SimulatorPage />} />
         <Route path="pact/matrix" element={<PriorityMatrixPage />} />
         <Route path="pact/calendars" element={<CalendarsPage />} />

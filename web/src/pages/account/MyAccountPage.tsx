@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSession, useSignedIn } from '../../session';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { TwoFactorCard } from './TwoFactorCard';
+import { CalendarFeedsCard } from '../../components/meetings/CalendarFeedsCard';
 
 export function MyAccountPage() {
   const { user } = useSignedIn();
@@ -19,6 +20,7 @@ export function MyAccountPage() {
         )}
         <TwoFactorCard />
         {!session?.mfaEnrolmentRequired && <ChangePasswordCard />}
+        {!session?.mfaEnrolmentRequired && <CalendarFeedsCard />}
       </Stack>
     </>
   );

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { NotFound } from '../../components/NotFound';
 import { PageHeader } from '../../components/PageHeader';
 import { SitesSection } from '../../components/SitesSection';
+import { CalendarFeedsCard } from '../../components/meetings/CalendarFeedsCard';
 import { formatDate } from '../../labels';
 import { canWriteClients, canWriteContracts, useSignedIn } from '../../session';
 import { ContractSection } from './pact/ContractSection';
@@ -67,6 +68,7 @@ export function ClientPage() {
         <ClientProblemsCard clientId={c.id} />
         <SitesSection clientId={c.id} canWrite={canWrite} />
         <ContactsSection clientId={c.id} canWrite={canWrite} canInvite={canWrite} />
+        <CalendarFeedsCard client={{ id: c.id, name: c.name }} />
       </Stack>
       <ClientFormModal opened={editing} onClose={close} client={c} />
     </>

@@ -20,6 +20,7 @@ import { ScheduleLinks } from '../../../components/pact/ScheduleLinks';
 import { TermsSummary } from '../../../components/pact/TermsSummary';
 import { ContractCountsSection } from '../../../components/goals/ContractCountsSection';
 import { ContractScorecardsCard } from '../../../components/goals/ContractScorecardsCard';
+import { ReviewMeetingsSection } from '../../../components/meetings/ReviewMeetingsSection';
 import { formatDate } from '../../../labels';
 import { canWriteContracts, useSignedIn } from '../../../session';
 import { ProposeAmendmentForm } from './ProposeAmendmentForm';
@@ -138,6 +139,7 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
           {contract.termsNow ? <TermsSummary terms={contract.termsNow} calendarName={calendarName} /> : <Text size="sm" c="dimmed">No terms are in force yet.</Text>}
         </SectionCard>
         <ContractGoalsSection contract={contract} canWrite={canWrite} onPropose={(initial) => setProposing({ initial })} />
+        {contract.status !== 'draft' && <ReviewMeetingsSection contractId={contract.id} clientId={contract.clientId} canWrite={canWrite} />}
         {contract.status !== 'draft' && <ContractCountsSection contractId={contract.id} priceBasis={contract.termsNow?.plan.price.basis} canWrite={canWrite} />}
         <SectionCard title="Amendments" count={amendments.length}>
           {amendments.length === 0 ? (
