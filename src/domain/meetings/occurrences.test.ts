@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLocal } from './local-time';
 import { expand, ruleProblem, type Series } from './occurrences';
-import { presetRule } from './presets';
+import { describe as describeRule, presetRule } from './presets';
 import { parseRule } from './rrule';
 
 function series(rrule: string, firstStart: string, timeZone: string): Series {
@@ -109,5 +109,18 @@ describe('presetRule', () => {
   ] as const)('%s from %s is %s, and the first meeting is its first date', (preset, first, rule) => {
     expect(presetRule(preset, parseLocal(first)!)).toBe(rule);
     expect(ruleProblem(series(rule, first, 'Europe/Berlin'))).toBeNull();
+  });
+});
+
+describe('describeRule', () => {
+  it.each([
+    ['FREQ=MONTHLY;BYDAY=2TU', 'every month on the second Tuesday'],
+    ['FREQ=MONTHLY;INTERVAL=3;BYDAY=-1FR;COUNT=4', 'every quarter (3 months) on the last Friday, 4 times'],
+    ['FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;UNTIL=20271231', 'every 2 weeks on Monday and Thursday, until 2027-12-31'],
+    ['FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=1', 'every year in March and September on day 1 of the month'],
+  ])('puts %s in words for e-mails', (rule, words) => {
+    const r = parseRule(rule);
+    if (!r.ok) throw new Error(r.error);
+    expect(describeRule(r.rule)).toBe(words);
   });
 });

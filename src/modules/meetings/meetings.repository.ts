@@ -271,8 +271,3 @@ export async function linkTicket(db: Db, tenantId: string, id: string, ticketId:
   const r = await db.updateTable('meeting_action_items').set({ ticket_id: ticketId }).where('tenant_id', '=', tenantId).where('id', '=', id).where('ticket_id', 'is', null).executeTakeFirst();
   return r.numUpdatedRows > 0n;
 }
-
-/** Locks the item for turning it into a ticket, so that two clicks make one ticket. */
-export async function lockActionItem(trx: Db, tenantId: string, meetingId: string, id: string) {
-  return trx.selectFrom('meeting_action_items').select(['id', 'title', 'owner_contact_id', 'due_on', 'ticket_id']).where('tenant_id', '=', tenantId).where('meeting_id', '=', meetingId).where('id', '=', id).forUpdate().executeTakeFirst();
-}
