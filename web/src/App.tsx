@@ -42,6 +42,9 @@ import { ReviewPackPage } from './pages/staff/scorecards/ReviewPackPage';
 import { ScorecardPage } from './pages/staff/scorecards/ScorecardPage';
 import { ScorecardsPage } from './pages/staff/scorecards/ScorecardsPage';
 import { StatementPage } from './pages/staff/scorecards/StatementPage';
+import { SummaryBatchPage } from './pages/staff/summaries/SummaryBatchPage';
+import { SummaryPage } from './pages/staff/summaries/SummaryPage';
+import { PortalSummariesPage, PortalSummaryPage } from './pages/portal/PortalSummariesPage';
 import { ProblemPage } from './pages/staff/problems/ProblemPage';
 import { ProblemsPage } from './pages/staff/problems/ProblemsPage';
 import { PortalProblemPage } from './pages/portal/problems/PortalProblemPage';
@@ -131,6 +134,8 @@ export function App() {
               <Route path="scorecards/:contractId/:periodKey/statement" element={<PortalStatementPage />} />
               <Route path="problems" element={<PortalProblemsPage />} />
               <Route path="problems/:problemId" element={<PortalProblemPage />} />
+              <Route path="summaries" element={<PortalSummariesPage />} />
+              <Route path="summaries/:periodKey" element={<PortalSummaryPage />} />
             </>
           )}
           <Route path="meetings" element={<PortalMeetingsPage />} />
@@ -169,6 +174,8 @@ export function App() {
         <Route path="settings/tickets" element={<TicketSettingsPage />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:clientId" element={<ClientPage />} />
+        <Route path="clients/:clientId/summaries/:periodKey" element={<SummaryPage />} />
+        <Route path="summaries/generate" element={<SummaryBatchPage />} />
         <Route path="problems" element={<ProblemsPage />} />
         <Route path="problems/:problemId" element={<ProblemPage />} />
         <Route path="at-risk" element={<AtRiskPage />} />

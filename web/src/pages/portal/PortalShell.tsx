@@ -1,6 +1,7 @@
 import { IconTicket, IconAddressBook, IconBuilding, IconChartLine, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { IconBug } from '@tabler/icons-react';
 import { IconCalendarEvent } from '@tabler/icons-react';
+import { IconFileDescription } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { useSignedIn } from '../../session';
 
@@ -15,6 +16,7 @@ export function PortalShell() {
   ];
   if (user.role === 'client_admin') {
     items.push({ to: '/portal/scorecards', label: 'Scorecards', icon: <IconChartLine size={18} />, end: false });
+    items.push({ to: '/portal/summaries', label: 'Executive summaries', icon: <IconFileDescription size={18} />, end: false });
     items.push({ to: '/portal/problems', label: 'Problems', icon: <IconBug size={18} />, end: false });
     items.push({ to: '/portal/contacts', label: 'Contacts', icon: <IconAddressBook size={18} />, end: false });
     items.push({ to: '/portal/users', label: 'Users', icon: <IconUsers size={18} />, end: false });

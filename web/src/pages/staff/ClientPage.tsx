@@ -18,6 +18,7 @@ import { ContractSection } from './pact/ContractSection';
 import { ClientFormModal } from './ClientFormModal';
 import { JourneySection } from '../../components/journey/JourneySection';
 import { ClientProblemsCard } from '../../components/problems/ClientProblemsCard';
+import { SummariesSection } from '../../components/summaries/SummariesSection';
 
 export function ClientPage() {
   const { clientId = '' } = useParams();
@@ -66,6 +67,7 @@ export function ClientPage() {
         <ContractSection clientId={c.id} clientName={c.name} canWrite={canWriteContracts(user.role)} />
         <JourneySection clientId={c.id} role={user.role} />
         <ClientProblemsCard clientId={c.id} />
+        <SummariesSection clientId={c.id} canWrite={canWriteContracts(user.role)} />
         <SitesSection clientId={c.id} canWrite={canWrite} />
         <ContactsSection clientId={c.id} canWrite={canWrite} canInvite={canWrite} />
         <CalendarFeedsCard client={{ id: c.id, name: c.name }} />
