@@ -21,6 +21,11 @@ import { InvitePage } from './pages/public/InvitePage';
 import { SetupPage } from './pages/public/SetupPage';
 import { SignInPage } from './pages/public/SignInPage';
 import { SurveyPage } from './pages/public/SurveyPage';
+import { UnsubscribePage } from './pages/public/UnsubscribePage';
+import { AnnouncementComposePage } from './pages/staff/announcements/AnnouncementComposePage';
+import { AnnouncementsPage } from './pages/staff/announcements/AnnouncementsPage';
+import { RecipientsPage } from './pages/staff/announcements/RecipientsPage';
+import { PortalAnnouncementsPage } from './pages/portal/PortalAnnouncementsPage';
 import { SatisfactionSettingsPage } from './pages/staff/settings/SatisfactionSettingsPage';
 import { ApiTokensPage } from './pages/staff/ApiTokensPage';
 import { AuditLogPage } from './pages/staff/AuditLogPage';
@@ -66,6 +71,14 @@ export function App() {
     return (
       <Routes>
         <Route path="/s/:kind/:token" element={<SurveyPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    );
+  // Unsubscribe links likewise: the newsletter's reader may never have an account.
+  if (location.pathname.startsWith('/unsubscribe/'))
+    return (
+      <Routes>
+        <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     );
@@ -123,6 +136,7 @@ export function App() {
           <Route path="tickets" element={<PortalTicketsPage />} />
           <Route path="tickets/new" element={<PortalNewTicketPage />} />
           <Route path="tickets/:ticketId" element={<PortalTicketPage />} />
+          <Route path="announcements" element={<PortalAnnouncementsPage />} />
           {s.user.role === 'client_admin' && <Route path="contacts" element={<PortalContactsPage />} />}
           {s.user.role === 'client_admin' && <Route path="users" element={<PortalUsersPage />} />}
           {s.user.role === 'client_admin' && (
@@ -178,6 +192,10 @@ export function App() {
         <Route path="summaries/generate" element={<SummaryBatchPage />} />
         <Route path="problems" element={<ProblemsPage />} />
         <Route path="problems/:problemId" element={<ProblemPage />} />
+        <Route path="announcements" element={<AnnouncementsPage />} />
+        <Route path="announcements/new" element={<AnnouncementComposePage key="new" />} />
+        <Route path="announcements/:announcementId" element={<AnnouncementComposePage />} />
+        <Route path="announcements/:announcementId/recipients" element={<RecipientsPage />} />
         <Route path="at-risk" element={<AtRiskPage />} />
         <Route path="satisfaction" element={<SatisfactionPage />} />
         <Route path="contracts/:contractId" element={<ContractPage />} />

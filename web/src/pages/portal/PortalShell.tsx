@@ -1,5 +1,6 @@
 import { IconTicket, IconAddressBook, IconBuilding, IconChartLine, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { IconBug } from '@tabler/icons-react';
+import { IconSpeakerphone } from '@tabler/icons-react';
 import { IconCalendarEvent } from '@tabler/icons-react';
 import { IconFileDescription } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
@@ -12,6 +13,7 @@ export function PortalShell() {
     { to: '/portal', label: 'My company', icon: <IconBuilding size={18} />, end: true },
     { to: '/portal/tickets', label: 'Tickets', icon: <IconTicket size={18} />, end: false },
     { to: '/portal/service-levels', label: 'My service levels', icon: <IconGauge size={18} />, end: false },
+    { to: '/portal/announcements', label: 'Announcements', icon: <IconSpeakerphone size={18} />, end: false },
     { to: '/portal/meetings', label: 'Review meetings', icon: <IconCalendarEvent size={18} />, end: false },
   ];
   if (user.role === 'client_admin') {

@@ -2,6 +2,7 @@ import { IconBook2, IconLayoutKanban, IconTicket, IconUserCheck, IconBuilding, I
 import { IconBug } from '@tabler/icons-react';
 import { IconAlertTriangle, IconMoodSmile } from '@tabler/icons-react';
 import { IconMoodHappy } from '@tabler/icons-react';
+import { IconSpeakerphone } from '@tabler/icons-react';
 import { IconFileDescription } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { NotificationsBell } from '../../components/tickets/NotificationsBell';
@@ -24,6 +25,7 @@ export function StaffShell() {
     items: [
       { to: '/at-risk', label: 'At risk', icon: <IconAlertTriangle size={18} /> },
       { to: '/satisfaction', label: 'Satisfaction', icon: <IconMoodSmile size={18} /> },
+      { to: '/announcements', label: 'Announcements', icon: <IconSpeakerphone size={18} /> },
       { to: '/summaries/generate', label: 'Executive summaries', icon: <IconFileDescription size={18} /> },
     ],
   });

@@ -1,0 +1,112 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { launchBrowser, newPage, screenshot, signInWithPassword } from '../support/e2e-browser';
+import { startE2eServer, TEST_PASSWORD, type E2eServer } from '../support/e2e-server';
+import { createUser, signIn } from '../support/test-app';
+
+let server: E2eServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startE2eServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Named = { id: string; name: string };
+async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+test('an account manager announces maintenance to the Gold clients; only their portal shows it', async () => {
+  const { tenant, owner } = await server.createTenant('Northwind Managed IT');
+  const api = await signIn(server.app, owner.email);
+  const plans = await ok<{ items: Named[] }>(await api.get('/api/v1/plans?limit=100'), 'plans');
+  const planId = (name: string) => plans.items.find((p) => p.name === name)!.id;
+  const clientOn = async (name: string, plan: string, contacts: Array<[string, string]>) => {
+    const client = await ok<Named>(await api.post('/api/v1/clients', { name }), 'client');
+    const contract = await ok<Named>(await api.post('/api/v1/contracts', { clientId: client.id, name: `${name} agreement`, planId: planId(plan), startsAt: '2024-01-01T00:00:00Z' }), 'contract');
+    await ok(await api.post(`/api/v1/contracts/${contract.id}/activate`), 'activate');
+    for (const [contactName, email] of contacts) await ok(await api.post(`/api/v1/clients/${client.id}/contacts`, { name: contactName, email, roles: ['primary'] }), 'contact');
+    return client;
+  };
+  const contoso = await clientOn('Contoso Freight', 'Gold', [
+    ['Carla Contoso', 'carla@contoso.test'],
+    ['Chris Contoso', 'chris@contoso.test'],
+  ]);
+  const fabrikam = await clientOn('Fabrikam Foods', 'Silver', [['Fiona Fabrikam', 'fiona@fabrikam.test']]);
+  const amy = await createUser(server.ctx, tenant.id, 'account_manager', { name: 'Amy Account', email: 'amy@northwind.test' });
+  const colin = await createUser(server.ctx, tenant.id, 'client_user', { clientId: contoso.id, name: 'Colin Contoso', email: 'colin@contoso.test' });
+  const fred = await createUser(server.ctx, tenant.id, 'client_user', { clientId: fabrikam.id, name: 'Fred Fabrikam', email: 'fred@fabrikam.test' });
+
+  // The account manager writes the announcement.
+  const { page: s } = await newPage(browser, server.baseUrl);
+  await signInWithPassword(s, amy.email, TEST_PASSWORD);
+  await s.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Announcements' }).click();
+  await s.getByRole('heading', { name: 'No announcements yet' }).waitFor();
+  await s.getByRole('link', { name: 'New announcement' }).first().click();
+  await s.getByRole('heading', { name: 'New announcement' }).waitFor();
+  await s.getByLabel(/^Subject/).fill('Firewall maintenance on Saturday');
+  const body = s.getByLabel(/^Body/);
+  await body.fill('We update the firewalls on Saturday from 22:00.\n\nExpect short VPN interruptions. ');
+  await s.getByRole('button', { name: 'Bold' }).click();
+  await body.press('End');
+  await body.pressSequentially('<img src=x onerror=alert(1)>');
+  // The preview shows the formatting, and nothing of the image or its handler.
+  const preview = s.getByRole('region', { name: 'Preview' });
+  await preview.getByText('We update the firewalls on Saturday from 22:00.').waitFor();
+  await preview.locator('strong', { hasText: 'bold text' }).waitFor();
+  expect(await preview.locator('img').count()).toBe(0);
+
+  // Everyone at first; then the Gold plan: Contoso's two contacts.
+  await expect.poll(() => s.getByTestId('recipient-count').textContent()).toBe('Will reach 3 contacts');
+  await s.locator('input:not([type=hidden])').and(s.getByLabel(/^Plans/)).click();
+  await s.getByRole('option', { name: 'Gold' }).click();
+  await s.keyboard.press('Escape');
+  await expect.poll(() => s.getByTestId('recipient-count').textContent()).toBe('Will reach 2 contacts');
+  await s.getByRole('cell', { name: 'carla@contoso.test' }).waitFor();
+  expect(await s.getByRole('cell', { name: 'fiona@fabrikam.test' }).count()).toBe(0);
+  await screenshot(s, 'announcements-compose');
+
+  // Send now, after confirming.
+  await s.getByRole('button', { name: 'Send now' }).click();
+  const confirm = s.getByRole('dialog', { name: 'Send this announcement now?' });
+  await confirm.getByText(/goes out now to 2 contacts as a service notice/).waitFor();
+  await confirm.getByRole('button', { name: 'Send now' }).click();
+  await s.getByRole('heading', { name: 'Firewall maintenance on Saturday', level: 2 }).waitFor();
+  await s.getByText('Sent', { exact: true }).first().waitFor();
+  await s.getByRole('link', { name: 'Recipients' }).click();
+  const rows = s.getByRole('row');
+  await rows.filter({ hasText: 'carla@contoso.test' }).getByText('Queued').waitFor();
+  await rows.filter({ hasText: 'chris@contoso.test' }).waitFor();
+  expect(await rows.filter({ hasText: 'fiona@fabrikam.test' }).count()).toBe(0);
+
+  // The list shows it sent, with its recipients.
+  await s.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Announcements' }).click();
+  const row = s.getByRole('row').filter({ hasText: 'Firewall maintenance on Saturday' });
+  await row.getByText('Sent', { exact: true }).waitFor();
+  await row.getByRole('link', { name: '2' }).waitFor();
+
+  // Contoso's portal shows it; the e-mail's stored body has no image or handler either.
+  const { page: c } = await newPage(browser, server.baseUrl);
+  await signInWithPassword(c, colin.email, TEST_PASSWORD);
+  await c.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Announcements' }).click();
+  const article = c.getByRole('article', { name: 'Firewall maintenance on Saturday' });
+  await article.getByText('Expect short VPN interruptions.').waitFor();
+  await article.locator('strong', { hasText: 'bold text' }).waitFor();
+  await screenshot(c, 'announcements-portal');
+  const mails = await server.ctx.db.selectFrom('outbox_emails').select(['to_address', 'body_html']).where('tenant_id', '=', tenant.id).where('kind', '=', 'announcement_service_notice').orderBy('to_address').execute();
+  expect(mails.map((m) => m.to_address)).toEqual(['carla@contoso.test', 'chris@contoso.test']);
+  for (const m of mails) expect(m.body_html).not.toMatch(/img|onerror/);
+
+  // Fabrikam's portal does not.
+  const { page: f } = await newPage(browser, server.baseUrl);
+  await signInWithPassword(f, fred.email, TEST_PASSWORD);
+  await f.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Announcements' }).click();
+  await f.getByRole('heading', { name: 'No announcements yet' }).waitFor();
+  expect(await f.getByText('Firewall maintenance on Saturday').count()).toBe(0);
+});
