@@ -53,7 +53,8 @@ export function trendOption(doc: SummaryDocument): echarts.EChartsCoreOption {
         itemStyle: { color: CHART_COLOURS.resolution },
         label: { show: true, fontSize: 9, position: 'bottom', color: CHART_COLOURS.resolution, textBorderWidth: 0, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${Math.round(p.value)} %`) },
         connectNulls: true,
-        data: points.map((p) => p.resolutionCompliance.value),
+        // A label under a point near 0 % would sit on the axis labels: put it above.
+        data: points.map((p) => ({ value: p.resolutionCompliance.value, label: { position: (p.resolutionCompliance.value ?? 100) < 15 ? 'top' : 'bottom' } })),
       },
     ],
   };

@@ -30,7 +30,7 @@ export function ServiceTrendChart({ doc }: { doc: SummaryDocument }) {
       series: [
         { name: 'Tickets opened', type: 'bar', yAxisIndex: 1, barWidth: '38%', itemStyle: { color: colours.opened }, data: points.map((p) => p.opened) },
         { name: 'First response in time', type: 'line', connectNulls: true, symbolSize: 7, itemStyle: { color: colours.response }, label: label(colours.response, 'top'), data: points.map((p) => p.firstResponseCompliance.value) },
-        { name: 'Resolved in time', type: 'line', connectNulls: true, symbolSize: 7, itemStyle: { color: colours.resolution }, label: label(colours.resolution, 'bottom'), data: points.map((p) => p.resolutionCompliance.value) },
+        { name: 'Resolved in time', type: 'line', connectNulls: true, symbolSize: 7, itemStyle: { color: colours.resolution }, label: label(colours.resolution, 'bottom'), data: points.map((p) => ({ value: p.resolutionCompliance.value, label: { position: (p.resolutionCompliance.value ?? 100) < 15 ? 'top' : 'bottom' } })) },
       ],
     } as unknown as ChartOption;
   }, [doc]);

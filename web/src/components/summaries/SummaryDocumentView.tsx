@@ -119,7 +119,7 @@ export function SummaryDocumentView({ doc, narrative, status, publishedAt }: { d
               <Table.Tbody>
                 {points.map((p, i) => (
                   <Table.Tr key={p.periodKey} fw={i === points.length - 1 ? 700 : undefined}>
-                    <Table.Td>{p.label}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.label}</Table.Td>
                     <Table.Td ta="right">{p.opened}</Table.Td>
                     <Table.Td ta="right">{p.resolved}</Table.Td>
                     <Table.Td ta="right">{percentText(p.firstResponseCompliance)}</Table.Td>
