@@ -29,6 +29,8 @@ async function ensureQueue(boss: PgBoss, name: string, options: Partial<PgBoss.Q
 export type SummaryJobsOptions = {
   /** Run this process's workers (default true); a process may only offer jobs. */
   work?: boolean;
+  /** Offer the scheduled-delivery job every 15 minutes (default true). */
+  schedules?: boolean;
   onSchedules?: (r: ScheduleRunResult) => void;
   onError?: (err: unknown) => void;
 };
@@ -69,7 +71,7 @@ export async function startSummaryJobs(ctx: AppContext, boss: PgBoss, opts: Summ
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   const offer = async () => {
-    if (stopped) return;
+    if (stopped || opts.schedules === false) return;
     try {
       const id = await boss.send(SUMMARY_SCHEDULES_QUEUE, {}, { singletonKey: 'summary-schedules', singletonSeconds: SLOT_SECONDS, retryLimit: 2, retryDelay: 60 });
       if (id && workerIds[1]) boss.notifyWorker(workerIds[1]);
