@@ -16,6 +16,13 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A browser page; actions wait up to 30 s, as the machine running the suite may be busy with other work. */
+async function open(viewport?: { width: number; height: number }) {
+  const opened = await newPage(browser, server.baseUrl, viewport);
+  opened.context.setDefaultTimeout(30_000);
+  return opened;
+}
+
 type Named = { id: string; name: string };
 type TicketRow = { id: string; number: number; reference: string; subject: string; version: number };
 
@@ -142,7 +149,7 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   for (const [stage, at, note] of stages) await ok(await ownerAgent.post(`/api/v1/clients/${client.id}/journey`, { stage, effectiveOn: isoDay(at), note, evidence: [] }), `stage ${stage}`);
 
   // The owner names Amy the client's account manager on the client form.
-  const ownerPage = await newPage(browser, server.baseUrl);
+  const ownerPage = await open();
   const o = ownerPage.page;
   await signInWithPassword(o, owner.email, TEST_PASSWORD);
   await o.getByRole('navigation', { name: 'Main navigation' }).waitFor();
@@ -175,14 +182,14 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   const link = new URL(best[0].replaceAll('&amp;', '&'));
 
   // Rita clicks it: no sign-in, the rating is recorded by the page.
-  const requester = await newPage(browser, server.baseUrl);
+  const requester = await open();
   await requester.page.goto(link.pathname + link.search);
   await requester.page.getByText('Thank you for your feedback').waitFor();
   await shot(requester.page, 'journey-survey-thanks');
   await requester.context.close();
 
   // Amy sees this month's rating on the client's journey chart, next to the history.
-  const staff = await newPage(browser, server.baseUrl, { width: 1366, height: 900 });
+  const staff = await open({ width: 1366, height: 900 });
   const s = staff.page;
   await signInWithPassword(s, amy.email, TEST_PASSWORD);
   await s.getByRole('navigation', { name: 'Main navigation' }).waitFor();
@@ -204,6 +211,17 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   // The chart alone, without the fixed header over it.
   const hideHeader = await s.addStyleTag({ content: '.mantine-AppShell-header { visibility: hidden !important; }' });
   await journey.getByTestId('journey-chart').screenshot({ path: '.tmp/screenshots/journey-staff-chart.png' });
+  // The tooltip names the month, the stage in force and both figures.
+  const chartBox = await journey.getByTestId('journey-chart').boundingBox();
+  if (chartBox) await s.mouse.move(chartBox.x + chartBox.width * 0.62, chartBox.y + chartBox.height * 0.6);
+  await journey.getByTestId('journey-chart').getByText(/Stage: \d\. /).waitFor();
+  await journey.getByTestId('journey-chart').screenshot({ path: '.tmp/screenshots/journey-staff-chart-tooltip.png' });
+  // On a phone the chart keeps its names and axes.
+  await s.setViewportSize({ width: 390, height: 844 });
+  await s.waitForTimeout(400);
+  await journey.getByTestId('journey-chart').screenshot({ path: '.tmp/screenshots/journey-staff-chart-phone.png' });
+  await s.setViewportSize({ width: 1366, height: 900 });
+  await s.mouse.move(0, 0);
   await hideHeader.evaluate((el) => (el as Element).remove());
 
   // The data suggests two stages: Amy dismisses the training one, and applies the security one.
@@ -289,7 +307,7 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   await staff.context.close();
 
   // Carla, the client admin, reads the plan in the portal, and sees the journey's stage.
-  const portal = await newPage(browser, server.baseUrl);
+  const portal = await open();
   const p = portal.page;
   await signInWithPassword(p, carla.email, TEST_PASSWORD);
   await p.getByRole('region', { name: 'Our journey' }).getByRole('region', { name: 'Current stage', exact: true }).getByText('4. Enhanced security measures').waitFor();
@@ -311,13 +329,13 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   await portal.context.close();
 
   // A client user has neither problems nor the journey.
-  const user = await newPage(browser, server.baseUrl);
+  const user = await open();
   await signInWithPassword(user.page, rita.email, TEST_PASSWORD);
   await user.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Tickets' }).waitFor();
   await expect(user.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Problems' }).count()).resolves.toBe(0);
   await expect(user.page.getByRole('region', { name: 'Our journey' }).count()).resolves.toBe(0);
   await user.context.close();
-});
+}, 180_000);
 
 test('a technician turns recurring tickets into a problem, links another ticket to it from the ticket page; a client without a journey says what is missing', async () => {
   const { tenant, owner } = await server.createTenant('Contoso IT Services');
@@ -333,7 +351,7 @@ test('a technician turns recurring tickets into a problem, links another ticket 
   const monitor = await ok<TicketRow>(await ownerAgent.post('/api/v1/tickets', { clientId: client.id, subject: 'Scanner loses the network share', description: 'Same as the VPN?' }), 'other ticket');
   const tom = await createUser(server.ctx, tenant.id, 'technician', { name: 'Tom Technician', email: 'tom@contoso-it.test' });
 
-  const staff = await newPage(browser, server.baseUrl);
+  const staff = await open();
   const s = staff.page;
   await signInWithPassword(s, tom.email, TEST_PASSWORD);
   await s.getByRole('navigation', { name: 'Main navigation' }).waitFor();
@@ -393,4 +411,4 @@ test('a technician turns recurring tickets into a problem, links another ticket 
   await s.getByRole('region', { name: 'Milestones', exact: true }).getByRole('button', { name: 'Add milestone' }).click();
   await shot(s, 'journey-problem-editing');
   await staff.context.close();
-});
+}, 120_000);

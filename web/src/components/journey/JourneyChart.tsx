@@ -59,6 +59,15 @@ function span(bands: JourneyBand[], csat: CsatMonth[], nps: NpsQuarter[], now: n
   return [Math.min(start, end - 92 * DAY), end];
 }
 
+const shortMonth = new Intl.DateTimeFormat(undefined, { month: 'short', timeZone: 'UTC' });
+
+/** "Oct 2026"; on a narrow chart "Oct ’26", so three months fit side by side. */
+function axisMonth(ms: number, narrow: boolean): string {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  return `${shortMonth.format(d)} ${narrow ? `’${String(year).slice(2)}` : year}`;
+}
+
 function buildOption(props: JourneyChartProps, width: number): ChartOption {
   const now = props.now ?? Date.now();
   const [min, max] = span(props.bands, props.csat, props.nps, now);
@@ -66,7 +75,9 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
   const px = (ms: number) => ((ms - min) / (max - min)) * plotWidth;
   const csat = props.csat.filter(csatAnswered);
   const nps = props.nps.filter(npsAnswered);
-  const fewPoints = csat.length <= 12;
+  // Value labels only where the points have room for them (not on a phone with a year of months).
+  const fewPoints = csat.length <= 12 && plotWidth / Math.max(1, csat.length) >= 48;
+  const narrow = plotWidth < 480;
 
   const areas = props.bands.map((b) => {
     const from = Math.max(dayMs(b.from), min);
@@ -94,7 +105,7 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
           width: Math.max(16, bandPx - 20),
           overflow: 'break' as const,
           // Too narrow for the name: the stage's number, the tooltip names it.
-          formatter: bandPx >= 70 ? `${stagePosition(b.stage)}. ${b.label}` : String(stagePosition(b.stage)),
+          formatter: bandPx >= 110 ? `${stagePosition(b.stage)}. ${b.label}` : String(stagePosition(b.stage)),
         },
       },
       { xAxis: to },
@@ -118,6 +129,7 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'line', lineStyle: { color: '#868e96' } },
+      textStyle: { color: '#212529', fontSize: 13 },
       formatter: (params: unknown) => {
         const list = Array.isArray(params) ? params : [params];
         const first = list[0] as { axisValue?: number; value?: [number, number] } | undefined;
@@ -137,8 +149,9 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
       min,
       max,
       minInterval: 28 * DAY,
+      splitNumber: narrow ? 3 : 6,
       // The axis ends with the current month; the next month's name would suggest data to come.
-      axisLabel: { formatter: '{MMM} {yyyy}', color: '#495057', hideOverlap: true, showMaxLabel: false },
+      axisLabel: { formatter: (value: number) => axisMonth(value, narrow), color: '#495057', fontSize: 11, hideOverlap: true, showMaxLabel: false },
       axisLine: { lineStyle: { color: '#adb5bd' } },
       splitLine: { show: false },
     },
@@ -203,7 +216,7 @@ function buildOption(props: JourneyChartProps, width: number): ChartOption {
         symbolSize: 9,
         lineStyle: { color: NPS_COLOUR, width: 2, type: 'dashed' },
         itemStyle: { color: NPS_COLOUR, borderColor: '#fff', borderWidth: 1.5 },
-        label: { show: nps.length <= 8, position: 'bottom', color: NPS_COLOUR, fontWeight: 600, fontSize: 11, formatter: (p: { value: unknown }) => npsText((p.value as [number, number])[1]) },
+        label: { show: nps.length <= 8 && !narrow, position: 'bottom', color: NPS_COLOUR, fontWeight: 600, fontSize: 11, formatter: (p: { value: unknown }) => npsText((p.value as [number, number])[1]) },
         data: nps.map((q) => [quarterMidMs(q.quarter), q.nps] as [number, number]),
       },
     ],
