@@ -249,6 +249,10 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   await s.getByRole('option', { name: `${printer.reference} · Label printer prints blank labels` }).click();
   // Close the picker's list by moving on, not with Escape (that would close the dialog).
   await change.getByLabel(/^Note/).click();
+  // The change request behind it, by name and link.
+  await change.getByRole('button', { name: 'Add a change, project or link' }).click();
+  await change.getByLabel('Name of evidence 1').fill('CHG-42 MFA roll-out');
+  await change.getByLabel('Link of evidence 1').fill('https://changes.tailspin.test/CHG-42');
   await s.screenshot({ path: '.tmp/screenshots/journey-change-stage-form.png' });
   await change.getByRole('button', { name: 'Change stage' }).click();
   await change.waitFor({ state: 'hidden' });
@@ -258,6 +262,7 @@ test('a requester rates a resolved ticket from the e-mail; the account manager s
   await timeline.getByText('Multi-factor sign-in rolled out to every user this week.').waitFor();
   const evidence = timeline.getByRole('link', { name: /Label printer prints blank labels/ });
   expect(await evidence.getAttribute('href')).toBe(`/tickets/${printer.id}`);
+  expect(await timeline.getByRole('link', { name: /CHG-42 MFA roll-out/ }).getAttribute('href')).toBe('https://changes.tailspin.test/CHG-42');
   await shot(s, 'journey-staff-client-page');
 
   // The printer keeps failing: Amy records a problem from the ticket and plans the fix.

@@ -52,7 +52,7 @@ export function ChangeStageForm({ clientId, currentStage, initial, onDone }: { c
   const evidence: EvidenceInput[] = [
     ...ticketIds.map((id) => ({ kind: 'ticket' as const, id })),
     ...problemIds.map((id) => ({ kind: 'problem' as const, id })),
-    ...free.map((f) => ({ kind: f.kind, label: f.label.trim(), ...(f.url.trim() ? { url: f.url.trim() } : {}) })),
+    ...free.map((f) => ({ kind: f.kind, ...(f.label.trim() ? { label: f.label.trim() } : {}), ...(f.url.trim() ? { url: f.url.trim() } : {}) })),
   ];
   const evidenceNames = evidence.flatMap((_, i) => [`evidence[${i}]`, `evidence[${i}].id`, `evidence[${i}].label`, `evidence[${i}].url`, `evidence[${i}].kind`, `evidence.${i}`, `evidence.${i}.id`, `evidence.${i}.label`, `evidence.${i}.url`, `evidence.${i}.kind`]);
 
@@ -84,9 +84,11 @@ export function ChangeStageForm({ clientId, currentStage, initial, onDone }: { c
     if (!effectiveOn) errors.effectiveOn = 'Enter the date the stage took effect';
     else if (effectiveOn > todayIso()) errors.effectiveOn = 'The date cannot be in the future';
     if (!note.trim()) errors.note = 'Say in a sentence why the stage changed';
+    // Changes and projects need a name (the link is optional); a link needs its address (the name defaults to it).
     free.forEach((f, i) => {
-      if (!f.label.trim()) errors[`free${i}`] = 'Name it';
-      if (f.url.trim() && !/^https?:\/\//i.test(f.url.trim())) errors[`free${i}url`] = 'Enter a web address starting with https://';
+      if (f.kind !== 'link' && !f.label.trim()) errors[`free${i}`] = `Name the ${f.kind}`;
+      if (f.kind === 'link' && !f.url.trim()) errors[`free${i}url`] = 'Enter the address';
+      else if (f.url.trim() && !/^https?:\/\//i.test(f.url.trim())) errors[`free${i}url`] = 'Enter a web address starting with https://';
     });
     setLocal(errors);
     if (Object.keys(errors).length > 0 || !stage) return;
@@ -198,7 +200,7 @@ export function ChangeStageForm({ clientId, currentStage, initial, onDone }: { c
                 />
                 <TextInput
                   aria-label={`Name of evidence ${i + 1}`}
-                  placeholder="What it is, e.g. CHG-42 MFA roll-out"
+                  placeholder={f.kind === 'link' ? 'Name (optional)' : f.kind === 'change' ? 'e.g. CHG-42 MFA roll-out' : 'e.g. Laptop refresh 2027'}
                   value={f.label}
                   onChange={(e) => {
                     const label = e.currentTarget.value;
@@ -210,7 +212,7 @@ export function ChangeStageForm({ clientId, currentStage, initial, onDone }: { c
                 />
                 <TextInput
                   aria-label={`Link of evidence ${i + 1}`}
-                  placeholder="https://… (optional)"
+                  placeholder={f.kind === 'link' ? 'https://…' : 'https://… (optional)'}
                   value={f.url}
                   onChange={(e) => {
                     const url = e.currentTarget.value;
