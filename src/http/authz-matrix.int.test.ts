@@ -255,6 +255,7 @@ const cases: Case[] = [
   { route: 'PUT /contracts/:id/meetings/cadence', allow: CONTRACT_WRITERS, scoped: true, body: () => MEETING_CADENCE },
   { route: 'POST /contracts/:id/meetings/cadence/preview', allow: STAFF_READERS, scoped: true, body: () => ({ rrule: MEETING_CADENCE.rrule, firstStart: MEETING_CADENCE.firstStart, timeZone: 'UTC' }) },
   { route: 'GET /contracts/:id/meetings/participants', allow: STAFF_READERS, scoped: true },
+  { route: 'GET /contracts/:id/meetings/participant-options', allow: STAFF_READERS, scoped: true },
   { route: 'PUT /contracts/:id/meetings/participants', allow: CONTRACT_WRITERS, scoped: true, body: (ids) => ({ userIds: [], contactIds: [ids.contactId] }) },
   { route: 'POST /contracts/:id/meetings/invitations', allow: CONTRACT_WRITERS, scoped: true },
   { route: 'GET /contracts/:id/meetings', allow: READERS, scoped: true },

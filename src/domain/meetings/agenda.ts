@@ -71,7 +71,7 @@ export function buildAgenda(facts: AgendaFacts, now: Date): Agenda {
   sections.push({
     kind: 'credits',
     title: 'Credits and incentives',
-    empty: 'No service credits or incentives this period.',
+    empty: s ? 'No service credits or incentives this period.' : 'Nothing to review until a scorecard exists.',
     items: s && moved.length
       ? [
           { text: `Credits to the client ${formatMoney(-credits, s.currency)}, incentives ${formatMoney(incentives, s.currency)}, net ${formatMoney(credits + incentives, s.currency)}` },
@@ -83,7 +83,7 @@ export function buildAgenda(facts: AgendaFacts, now: Date): Agenda {
   sections.push({
     kind: 'responsibilities',
     title: 'Client responsibilities',
-    empty: 'Every client responsibility was kept.',
+    empty: s ? 'Every client responsibility was kept.' : 'Nothing to review until a scorecard exists.',
     items: facts.responsibilities
       .filter((r) => r.outcome !== 'kept')
       .map((r) => ({ text: r.description, detail: `${r.outcome === 'breached' ? 'Not kept' : 'Not assessed'}: ${r.reason}`, ref: { kind: 'responsibility', id: r.responsibilityId } })),

@@ -152,6 +152,11 @@ describe('meetings, invitations, feeds', () => {
     const p = ok(await w.accountManager.request(api(`/contracts/${w.contract.id}/meetings/participants`), { method: 'PUT', body: { userIds: [w.am.id], contactIds: [w.contact.id] } }));
     expect(p.users.map((x: { name: string }) => x.name)).toEqual(['Ada Manager']);
     expect(p.contacts.map((x: { name: string }) => x.name)).toEqual(['Carla Client']);
+    // The picker offers active staff and the client's contacts, also to account managers (who cannot list users).
+    const options = ok(await w.accountManager.get(api(`/contracts/${w.contract.id}/meetings/participant-options`)));
+    expect(options.users.map((x: { name: string }) => x.name)).toContain('Ada Manager');
+    expect(options.contacts.map((x: { id: string }) => x.id)).toEqual([w.contact.id]);
+    expect((await w.clientAdmin.get(api(`/contracts/${w.contract.id}/meetings/participant-options`))).statusCode).toBe(403);
   });
 
   it('builds the agenda when staff first open a meeting, from problems and open action items', async () => {

@@ -86,6 +86,16 @@ export async function participantsOf(db: Db, tenantId: string, contractId: strin
   return r.rows;
 }
 
+/** Who may be picked: active staff of the tenant and contacts of the client, by name. */
+export async function participantOptions(db: Db, tenantId: string, clientId: string): Promise<ParticipantRow[]> {
+  const r = await sql<ParticipantRow>`
+    select 'user' as kind, u.id, u.name, u.email from users u where u.tenant_id = ${tenantId} and u.client_id is null and u.status = 'active'
+    union all
+    select 'contact' as kind, c.id, c.name, c.email from contacts c where c.tenant_id = ${tenantId} and c.client_id = ${clientId}
+    order by 1 desc, 3`.execute(db);
+  return r.rows;
+}
+
 /** Of the ids, those that are active staff users of the tenant. */
 export async function staffUserIds(db: Db, tenantId: string, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();

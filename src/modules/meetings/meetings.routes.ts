@@ -59,6 +59,12 @@ export async function meetingsRoutes(app: App) {
     async (request) => service.getParticipants(ctx, requireActor(request.actor), request.params.id),
   );
 
+  app.get(
+    '/contracts/:id/meetings/participant-options',
+    { schema: { tags, summary: 'Who may take part: active staff of the organisation and contacts of the client', params: contractParams, response: { 200: participantsView } } },
+    async (request) => service.getParticipantOptions(ctx, requireActor(request.actor), request.params.id),
+  );
+
   app.put(
     '/contracts/:id/meetings/participants',
     { schema: { tags, summary: 'Replace the participants: active staff of the organisation and contacts of the client', params: contractParams, body: participantsBody, response: { 200: participantsView } } },

@@ -114,6 +114,12 @@ export async function getParticipants(ctx: AppContext, actor: Actor, contractId:
   return participantsView(await repo.participantsOf(ctx.db, c.tenant_id, c.id));
 }
 
+/** Who the participants picker offers (account managers cannot list users otherwise). */
+export async function getParticipantOptions(ctx: AppContext, actor: Actor, contractId: string) {
+  const c = await contractFor(ctx, actor, contractId, canReadMeetingSetup, cannotRead);
+  return participantsView(await repo.participantOptions(ctx.db, c.tenant_id, c.client_id));
+}
+
 function participantsView(rows: repo.ParticipantRow[]) {
   const person = (r: repo.ParticipantRow) => ({ id: r.id, name: r.name, email: r.email });
   return { users: rows.filter((r) => r.kind === 'user').map(person), contacts: rows.filter((r) => r.kind === 'contact').map(person) };

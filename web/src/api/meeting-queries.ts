@@ -24,6 +24,11 @@ export function useParticipants(contractId: string, enabled = true) {
   return useQuery({ queryKey: meetingKeys.participants(contractId), queryFn: () => api.get<Participants>(`${meetingsPath(contractId)}/participants`), enabled });
 }
 
+/** Who the participants picker offers: active staff and the client's contacts. */
+export function useParticipantOptions(contractId: string) {
+  return useQuery({ queryKey: [...meetingKeys.participants(contractId), 'options'], queryFn: () => api.get<Participants>(`${meetingsPath(contractId)}/participant-options`) });
+}
+
 /** Meetings from a month ago to a year ahead, or in the window given. */
 export function useMeetings(contractId: string, from: string, to: string) {
   return useQuery({

@@ -53,7 +53,7 @@ export function CalendarFeedsCard({ client }: { client?: { id: string; name: str
           Subscribe your calendar (Outlook, Google Calendar, Apple Calendar) to {what}. Anyone with the URL sees the meetings, so keep it private and revoke it if it leaks.
         </Text>
         {created && (
-          <Alert color="teal" title="Your feed URL" withCloseButton onClose={() => setCreated(null)}>
+          <Alert color="teal" title="Your new calendar feed" withCloseButton onClose={() => setCreated(null)}>
             <CopyField label="Feed URL" value={created.url} description="Copy it now: it is shown only once. Add it in your calendar app as a subscription (from URL)." />
           </Alert>
         )}

@@ -3,11 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconMail } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, errorMessage } from '../../api';
-import { formatMeetingTime, meetingsPath, useCadence, useInvalidateMeetings, useMeetings, useParticipants } from '../../api/meeting-queries';
+import { api, errorMessage, fieldErrors } from '../../api';
+import { formatMeetingTime, meetingsPath, useCadence, useInvalidateMeetings, useMeetings, useParticipantOptions, useParticipants } from '../../api/meeting-queries';
 import type { CadenceInput, CadencePreview, CadenceView, Participants } from '../../api/meeting-types';
-import { useContacts } from '../../api/queries';
-import { useStaffUsers } from '../../api/ticket-queries';
 import { ErrorAlert, FormError } from '../ErrorAlert';
 import { FormModal } from '../FormModal';
 import { SectionCard } from '../SectionCard';
@@ -128,7 +126,6 @@ export function ReviewMeetingsSection({ contractId, clientId, canWrite }: { cont
         {participants.data && (
           <ParticipantsForm
             contractId={contractId}
-            clientId={clientId}
             current={participants.data}
             onDone={() => {
               setEditing(null);
@@ -151,16 +148,21 @@ function CadenceForm({ contractId, view, onDone }: { contractId: string; view: C
   const [preset, setPreset] = useState<CadencePreset>(c ? presetOf(c.rrule, c.firstStart) : 'quarterly');
   const [custom, setCustom] = useState(c?.rrule ?? 'FREQ=MONTHLY;BYDAY=2TU');
   const rrule = preset === 'custom' ? custom : (presetRule(preset, firstStart) ?? '');
-  const [preview, setPreview] = useState<{ data: CadencePreview | null; error: string | null }>({ data: null, error: null });
+  const [preview, setPreview] = useState<{ data: CadencePreview | null; error: string | null; fields: Record<string, string> }>({ data: null, error: null, fields: {} });
 
   useEffect(() => {
     let live = true;
+    // An error about the previous input no longer applies; the answer for this one follows.
+    setPreview((p) => ({ data: p.data, error: null, fields: {} }));
     const timer = setTimeout(async () => {
       try {
         const data = await api.post<CadencePreview>(`${meetingsPath(contractId)}/cadence/preview`, { rrule, firstStart, timeZone });
-        if (live) setPreview({ data, error: null });
+        if (live) setPreview({ data, error: null, fields: {} });
       } catch (e) {
-        if (live) setPreview({ data: null, error: errorMessage(e) });
+        // The preview checks the rule as the server will: say which part is wrong, in the form's words.
+        const f = fieldErrors(e);
+        const error = f.rrule ? `The rule ${f.rrule}` : f.firstStart ? `First meeting: ${f.firstStart}` : f.timeZone ? `Time zone: ${f.timeZone}` : errorMessage(e);
+        if (live) setPreview({ data: null, error, fields: f });
       }
     }, 300);
     return () => {
@@ -177,7 +179,7 @@ function CadenceForm({ contractId, view, onDone }: { contractId: string; view: C
       onDone();
     },
   });
-  const rruleError = form.fieldError('rrule');
+  const rruleError = form.fieldError('rrule') ?? preview.fields.rrule;
   return (
     <form
       onSubmit={(e) => {
@@ -256,13 +258,12 @@ function CadenceForm({ contractId, view, onDone }: { contractId: string; view: C
   );
 }
 
-function ParticipantsForm({ contractId, clientId, current, onDone }: { contractId: string; clientId: string; current: Participants; onDone: () => void }) {
-  const staff = useStaffUsers();
-  const contacts = useContacts(clientId);
+function ParticipantsForm({ contractId, current, onDone }: { contractId: string; current: Participants; onDone: () => void }) {
+  const options = useParticipantOptions(contractId);
   const [userIds, setUserIds] = useState(current.users.map((u) => u.id));
   const [contactIds, setContactIds] = useState(current.contacts.map((c) => c.id));
-  const staffData = useMemo(() => (staff.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })), [staff.data]);
-  const contactData = useMemo(() => (contacts.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.email})` })), [contacts.data]);
+  const staffData = useMemo(() => (options.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })), [options.data]);
+  const contactData = useMemo(() => (options.data?.contacts ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.email})` })), [options.data]);
   const form = useApiForm({
     fieldNames: [],
     mutationFn: () => api.put(`${meetingsPath(contractId)}/participants`, { userIds, contactIds }),

@@ -22,9 +22,10 @@ export function presetOf(rrule: string, firstStart: string): CadencePreset {
   return 'custom';
 }
 
-/** The next weekday-of-month slot two weeks ahead at 10:00, as a local date-time: a sensible first meeting. */
+/** A Tuesday at 10:00 two to three weeks ahead, as a local date-time: a sensible first meeting. */
 export function defaultFirstStart(now = new Date()): string {
   const d = new Date(now.getTime() + 14 * 86_400_000);
+  d.setDate(d.getDate() + ((9 - d.getDay()) % 7));
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
 }

@@ -4,10 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, errorMessage } from '../../../api';
-import { formatMeetingTime, meetingKeys, meetingPath, useInvalidateMeetings, useMeeting } from '../../../api/meeting-queries';
+import { formatMeetingTime, meetingKeys, meetingPath, useInvalidateMeetings, useMeeting, useParticipantOptions } from '../../../api/meeting-queries';
 import type { ActionItem, Meeting } from '../../../api/meeting-types';
-import { useContacts } from '../../../api/queries';
-import { useStaffUsers } from '../../../api/ticket-queries';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ErrorAlert, FormError } from '../../../components/ErrorAlert';
 import { FormModal } from '../../../components/FormModal';
@@ -177,14 +175,13 @@ function MinutesCard({ meeting: m, canManage, onSaved }: { meeting: Meeting; can
 }
 
 function ActionItemsCard({ meeting: m, onChanged }: { meeting: Meeting; onChanged: () => Promise<unknown> }) {
-  const staff = useStaffUsers();
-  const contacts = useContacts(m.clientId);
+  const options = useParticipantOptions(m.contractId);
   const owners = useMemo(
     () => [
-      { group: 'Your organisation', items: (staff.data ?? []).map((u) => ({ value: `user:${u.id}`, label: u.name })) },
-      { group: m.clientName, items: (contacts.data ?? []).map((c) => ({ value: `contact:${c.id}`, label: c.name })) },
+      { group: 'Your organisation', items: (options.data?.users ?? []).map((u) => ({ value: `user:${u.id}`, label: u.name })) },
+      { group: m.clientName, items: (options.data?.contacts ?? []).map((c) => ({ value: `contact:${c.id}`, label: c.name })) },
     ],
-    [staff.data, contacts.data, m.clientName],
+    [options.data, m.clientName],
   );
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState<string | null>(null);
