@@ -4,7 +4,9 @@ import { METRICS } from '../metrics/registry';
 import { csatAverageOf, csatPositiveOf, csatResponseRateOf, npsOf } from '../metrics';
 import { csat, entry, londonOffice, npsAnswer, october, ticket } from '../metrics/metric-test-fixtures';
 import type { MetricInput, TicketFacts } from '../metrics/metric-types';
-import { buildSummary, NO_CHANGES_NOTE } from './build-summary';
+import { evaluateScorecard } from '../goals/scorecard';
+import { goal, terms, version } from '../goals/goal-test-fixtures';
+import { buildSummary, goalSummaryOf, NO_CHANGES_NOTE } from './build-summary';
 import { monthsOfPeriod, npsQuarterOf, periodLabel, previousPeriodKey, trendKeys } from './summary-period';
 import type { ScorecardFact, SummaryInput, SummaryTicket } from './summary-types';
 
@@ -174,6 +176,40 @@ describe('buildSummary', () => {
     const q = buildSummary(input({ periodKey: '2026-Q4', generatedAt: new Date('2027-01-05T00:00:00Z') }));
     expect(q.goals.missingMonths).toEqual(['2026-11', '2026-12']);
     expect(q.notes.join(' ')).toContain('No scorecard has been evaluated yet for November 2026, December 2026');
+  });
+
+  it("reports the goals library's outcomes and amounts from an evaluated scorecard", () => {
+    const agreed = terms({
+      goals: [
+        goal({ goalId: 'g-fast', objective: 'Fast answers', penalty: { kind: 'fixed', amountMinor: 30_000, capPerPeriodMinor: 20_000, capOverallMinor: 100_000 } }),
+        goal({ goalId: 'g-calm', objective: 'A calm month', metric: { key: 'ticket_volume' }, comparator: 'lte', target: 10, minSample: 0, incentive: { kind: 'fixed', amountMinor: 5_000 } }),
+      ],
+    });
+    const card = evaluateScorecard({
+      contractId: 'k1',
+      monthKey: '2026-10',
+      timeZone: 'Europe/London',
+      contract: { startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: null },
+      termsHistory: [version(1, '2026-01-01T00:00:00Z', agreed)],
+      calendar: londonOffice,
+      tickets,
+      surveys: { csat: [], nps: [] },
+      manualValues: new Map(),
+      attestations: new Map(),
+      counts: [],
+      priorCreditsMinor: new Map(),
+      evaluatedAt: new Date('2026-11-02T09:00:00Z'),
+    });
+    const d = buildSummary(input({ scorecards: [{ contractName: 'Gold', periodKey: '2026-10', revision: 1, status: 'final', currency: card.statement.currency, goals: card.goals.map(goalSummaryOf) }] }));
+    const fast = card.goals.find((g) => g.goalId === 'g-fast')!;
+    const calm = card.goals.find((g) => g.goalId === 'g-calm')!;
+    // 1 of 3 first responses in time: missed, the fixed 300.00 capped at 200.00; 3 tickets <= 10: met, 50.00.
+    expect([fast.outcome, fast.value, fast.amountMinor]).toEqual(['missed', 33.33, -20_000]);
+    expect([calm.outcome, calm.amountMinor]).toEqual(['met', 5_000]);
+    expect(d.goals.items.map((g) => [g.objective, g.value, g.outcome, g.amountMinor])).toEqual(card.goals.map((g) => [g.objective, g.value, g.outcome, g.amountMinor]));
+    expect(d.goals).toMatchObject({ creditsMinor: -20_000, incentivesMinor: 5_000, netMinor: -15_000, currency: 'EUR' });
+    // The service-level figure and the goal's figure are the same number.
+    expect(d.headline.firstResponseCompliance.value).toBe(fast.value);
   });
 
   it('splits after-hours work into billable and not, summing to the library figure', () => {

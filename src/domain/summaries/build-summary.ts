@@ -4,6 +4,7 @@
  * disagrees with a scorecard or the satisfaction page about what happened. No I/O; `generatedAt`
  * is passed in.
  */
+import type { GoalEvaluation } from '../goals/goal-types';
 import { lastDayOfMonth, periodBounds } from '../goals/period';
 import { METRICS } from '../metrics/registry';
 import { csatAverageOf } from '../metrics/csat-average';
@@ -173,6 +174,11 @@ function afterHoursOf(input: SummaryInput, period: Period): SummaryDocument['aft
     nonBillableHours: metric('after_hours_hours', inputFor(period, input, only(false))).value ?? 0,
     entries: all.sample,
   };
+}
+
+/** A stored goal evaluation as the summary lists it (what a scorecard document holds per goal). */
+export function goalSummaryOf(g: Pick<GoalEvaluation, 'periodKey' | 'objective' | 'metricLabel' | 'unit' | 'value' | 'comparator' | 'target' | 'outcome' | 'reason' | 'amountMinor'>): Omit<GoalSummary, 'contractName'> {
+  return { periodKey: g.periodKey, objective: g.objective, metricLabel: g.metricLabel, unit: g.unit, value: g.value, comparator: g.comparator, target: g.target, outcome: g.outcome, reason: g.reason, amountMinor: g.amountMinor };
 }
 
 export function buildSummary(input: SummaryInput): SummaryDocument {

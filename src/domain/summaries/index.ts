@@ -1,4 +1,4 @@
-export { AGED_DAYS, buildSummary, NO_CHANGES_NOTE, TOP_ITEMS } from './build-summary';
+export { AGED_DAYS, buildSummary, goalSummaryOf, NO_CHANGES_NOTE, TOP_ITEMS } from './build-summary';
 export { boundsOfKeys, isPeriodKey, monthsOfPeriod, npsQuarterOf, periodKind, periodLabel, previousPeriodKey, previousQuarterKey, trendKeys, type PeriodKind } from './summary-period';
 export {
   CATEGORY_LABELS,

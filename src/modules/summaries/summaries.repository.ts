@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Scope } from '../../http/actor';
 import type { JourneyStage, ProblemStatus } from '../../domain/satisfaction/satisfaction-types';
+import type { GoalEvaluation } from '../../domain/goals/goal-types';
 import type { SummaryDocument } from '../../domain/summaries';
 
 /**
@@ -131,7 +132,8 @@ export type ScorecardGoalRow = {
   revision: number;
   status: 'draft' | 'final';
   currency: string | null;
-  goals: Array<Record<string, unknown>>;
+  /** Each goal's evaluation as stored, without its per-ticket contributions, breakdown and manual value. */
+  goals: Array<Omit<GoalEvaluation, 'contributions' | 'breakdown' | 'manual'>>;
 };
 
 /** The latest revision of each of the clients' scorecards for the months, goals without their per-ticket contributions. */

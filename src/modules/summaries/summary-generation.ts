@@ -10,7 +10,7 @@ import { buildTicketFacts } from '../../domain/metrics/ticket-facts';
 import type { CsatFact, NpsFact } from '../../domain/metrics/metric-types';
 import type { CatalogCategory } from '../../domain/pact/pact-types';
 import { versionAt } from '../../domain/pact/terms-at';
-import { buildSummary, monthsOfPeriod, npsQuarterOf, periodLabel, trendKeys, type GoalSummary, type SummaryDocument, type SummaryTicket } from '../../domain/summaries';
+import { buildSummary, goalSummaryOf, monthsOfPeriod, npsQuarterOf, periodLabel, trendKeys, type SummaryDocument, type SummaryTicket } from '../../domain/summaries';
 import type { TicketTargetsDocument } from '../../domain/tickets';
 import type { AppContext } from '../../http/context';
 import { loadPacts, type ContractPact } from '../scorecards/scorecard-evaluation';
@@ -262,18 +262,8 @@ export async function generateSummaries(ctx: AppContext, tenantId: string, perio
           revision: s.revision,
           status: s.status,
           currency: s.currency,
-          goals: s.goals.map((g) => ({
-            periodKey: String(g.periodKey ?? s.period_key),
-            objective: String(g.objective ?? ''),
-            metricLabel: String(g.metricLabel ?? ''),
-            unit: g.unit as GoalSummary['unit'],
-            value: typeof g.value === 'number' ? g.value : null,
-            comparator: g.comparator as GoalSummary['comparator'],
-            target: Number(g.target),
-            outcome: g.outcome as GoalSummary['outcome'],
-            reason: String(g.reason ?? ''),
-            amountMinor: Number(g.amountMinor ?? 0),
-          })),
+          // Goal evaluations as stored (without their per-ticket contributions).
+          goals: s.goals.map(goalSummaryOf),
         })),
         generatedAt,
       });
