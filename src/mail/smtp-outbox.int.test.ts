@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, createTestApp, type TestApp } from '../../test/support/test-app';
-import { enqueueEmail } from './outbox';
+import { enqueueEmail, enqueueEmails } from './outbox';
 import { deliverPendingEmails } from './outbox-deliverer';
 import { smtpTransport } from './smtp-transport';
 import { startSmtpSink, type SmtpSink } from './testing/smtp-sink';
@@ -103,5 +103,27 @@ describe('the outbox over SMTP', () => {
     const [got] = (await sink.waitFor(before + 1)).slice(before);
     expect(got!.parsed.attachments).toEqual([]);
     expect(got!.raw.toString()).not.toMatch(/List-Unsubscribe/i);
+  });
+
+  it('queues many messages at once with their own attachments and unsubscribe addresses', async () => {
+    const { tenant } = await createTenant(t.ctx);
+    const ids = await enqueueEmails(t.ctx.db, [
+      { tenantId: tenant.id, to: 'one@client.test', subject: 'Bulk 1', text: '1', kind: 'bulk', listUnsubscribe: 'https://app.msp.test/u/1', attachments: [{ filename: 'one.txt', contentType: 'text/plain', content: Buffer.from('first') }] },
+      { tenantId: tenant.id, to: 'two@client.test', subject: 'Bulk 2', text: '2', kind: 'bulk' },
+    ]);
+    expect(new Set(ids).size).toBe(2);
+    const transport = smtpTransport({ url: sink.url(), from: 'no-reply@msp.test' });
+    const before = sink.messages.length;
+    expect(await deliverPendingEmails(t.ctx.db, transport, new Date(Date.now() + 1000), { tenantId: tenant.id })).toEqual({ sent: 2, failed: 0 });
+    transport.close();
+    const got = (await sink.waitFor(before + 2)).slice(before);
+    const one = got.find((m) => m.parsed.subject === 'Bulk 1')!;
+    const two = got.find((m) => m.parsed.subject === 'Bulk 2')!;
+    expect(one.parsed.attachments.map((a) => [a.filename, a.content.toString()])).toEqual([['one.txt', 'first']]);
+    expect(one.raw.toString()).toMatch(/^List-Unsubscribe: <https:\/\/app\.msp\.test\/u\/1>\r?$/m);
+    expect(two.parsed.attachments).toEqual([]);
+    expect(two.raw.toString()).not.toMatch(/List-Unsubscribe/i);
+    const rows = await t.ctx.db.selectFrom('outbox_emails').select(['id', 'to_address']).where('tenant_id', '=', tenant.id).orderBy('to_address').execute();
+    expect(rows).toEqual([{ id: ids[0], to_address: 'one@client.test' }, { id: ids[1], to_address: 'two@client.test' }]);
   });
 });

@@ -197,6 +197,31 @@ describe('announcement content', () => {
   });
 });
 
+describe('large audiences', () => {
+  it('sends to 1,200 contacts in one go, each with its own outbox row and recipient', async () => {
+    const w = await world();
+    const rows = Array.from({ length: 1200 }, (_, i) => ({ tenant_id: w.tenantId, client_id: w.clients.delta, name: `Bulk ${i}`, email: `bulk-${i}-${w.tag}@delta.test`, roles: ['technical'] as ('technical')[], user_id: null }));
+    for (let i = 0; i < rows.length; i += 400) await t.ctx.db.insertInto('contacts').values(rows.slice(i, i + 400)).execute();
+    const a = await draft(w, { kind: 'newsletter', audience: { clientIds: [w.clients.delta], contactRoles: ['technical'] } });
+    const started = Date.now();
+    const sent = await ok(await w.owner.post(`/api/v1/announcements/${a.id}/send`, {}), 'send');
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(sent.counts).toMatchObject({ total: 1200, queued: 1200 });
+    const linked = await t.ctx.db
+      .selectFrom('announcement_recipients as r')
+      .innerJoin('outbox_emails as o', (j) => j.onRef('o.tenant_id', '=', 'r.tenant_id').onRef('o.id', '=', 'r.outbox_email_id'))
+      .select(['r.email', 'o.to_address', 'o.list_unsubscribe', 'r.unsubscribe_token_hash'])
+      .where('r.tenant_id', '=', w.tenantId)
+      .where('r.announcement_id', '=', a.id)
+      .execute();
+    expect(linked).toHaveLength(1200);
+    // Each recipient points at its own e-mail, and its own unsubscribe link.
+    expect(linked.every((r) => r.email === r.to_address)).toBe(true);
+    expect(new Set(linked.map((r) => r.list_unsubscribe)).size).toBe(1200);
+    expect(new Set(linked.map((r) => r.unsubscribe_token_hash)).size).toBe(1200);
+  });
+});
+
 describe('per-recipient status', () => {
   it('follows the outbox: sent once delivered, failed once the outbox gives up', async () => {
     const w = await world();

@@ -191,28 +191,36 @@ export async function existingIds(db: Db, tenantId: string, table: 'clients' | '
   return new Set(rows.map((r) => r.id));
 }
 
-export async function insertRecipient(
-  db: Db,
-  r: { tenantId: string; announcementId: string; clientId: string; contactId: string; email: string; status: 'queued' | 'unsubscribed'; unsubscribeTokenHash: string | null },
-): Promise<string> {
-  const row = await db
-    .insertInto('announcement_recipients')
-    .values({
-      tenant_id: r.tenantId,
-      announcement_id: r.announcementId,
-      client_id: r.clientId,
-      contact_id: r.contactId,
-      email: r.email,
-      status: r.status,
-      unsubscribe_token_hash: r.unsubscribeTokenHash,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export type NewRecipient = {
+  tenantId: string;
+  announcementId: string;
+  clientId: string;
+  contactId: string;
+  email: string;
+  status: 'queued' | 'unsubscribed';
+  outboxEmailId: string | null;
+  unsubscribeTokenHash: string | null;
+};
 
-export async function linkRecipientEmail(db: Db, tenantId: string, recipientId: string, outboxEmailId: string): Promise<void> {
-  await db.updateTable('announcement_recipients').set({ outbox_email_id: outboxEmailId }).where('tenant_id', '=', tenantId).where('id', '=', recipientId).execute();
+/** Records the recipients, in chunks of multi-row inserts. */
+export async function insertRecipients(db: Db, rows: readonly NewRecipient[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insertInto('announcement_recipients')
+      .values(
+        rows.slice(i, i + 500).map((r) => ({
+          tenant_id: r.tenantId,
+          announcement_id: r.announcementId,
+          client_id: r.clientId,
+          contact_id: r.contactId,
+          email: r.email,
+          status: r.status,
+          outbox_email_id: r.outboxEmailId,
+          unsubscribe_token_hash: r.unsubscribeTokenHash,
+        })),
+      )
+      .execute();
+  }
 }
 
 export type RecipientRow = {

@@ -12,7 +12,7 @@ import { staleWrite } from '../../http/etag';
 import { decodeCursor, toPage } from '../../http/pagination';
 import type { Db } from '../../db/database';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors';
-import { enqueueEmail } from '../../mail/outbox';
+import { enqueueEmails } from '../../mail/outbox';
 import { appendAudit } from '../audit/audit.repository';
 import { announcementText, sanitizeAnnouncementHtml } from './announcement-html';
 import { canReadAnnouncements, canReadPortalAnnouncements, canWriteAnnouncements } from './announcements.policy';
@@ -166,29 +166,31 @@ async function deliver(trx: Db, ctx: AppContext, a: { tenant_id: string; id: str
   const newsletter = a.kind === 'newsletter';
   const unsubscribed = newsletter ? await repo.unsubscribedAmong(trx, a.tenant_id, members.map((m) => m.email)) : new Set<string>();
   const tenant = await trx.selectFrom('tenants').select('name').where('id', '=', a.tenant_id).executeTakeFirstOrThrow();
-  let queued = 0;
-  for (const m of members) {
-    if (unsubscribed.has(m.email.toLowerCase())) {
-      await repo.insertRecipient(trx, { tenantId: a.tenant_id, announcementId: a.id, clientId: m.client_id, contactId: m.contact_id, email: m.email, status: 'unsubscribed', unsubscribeTokenHash: null });
-      continue;
-    }
-    const token = newsletter ? randomBytes(32).toString('base64url') : null;
-    const recipientId = await repo.insertRecipient(trx, { tenantId: a.tenant_id, announcementId: a.id, clientId: m.client_id, contactId: m.contact_id, email: m.email, status: 'queued', unsubscribeTokenHash: token ? hashToken(token) : null });
-    const base = ctx.config.publicUrl;
-    const mail = mailFor(a, tenant.name, m.client_name, token ? `${base}/unsubscribe/${token}` : null);
-    const emailId = await enqueueEmail(trx, {
-      tenantId: a.tenant_id,
-      to: m.email,
-      subject: a.subject,
-      text: mail.text,
-      html: mail.html,
-      kind: `announcement_${a.kind}`,
-      // One-click (RFC 8058): mail programs POST here; the page above is for people.
-      listUnsubscribe: token ? `${base}/api/v1/public/unsubscribe/${token}` : null,
-    });
-    await repo.linkRecipientEmail(trx, a.tenant_id, recipientId, emailId);
-    queued++;
-  }
+  const base = ctx.config.publicUrl;
+  const skipped = members.filter((m) => unsubscribed.has(m.email.toLowerCase()));
+  const reached = members.filter((m) => !unsubscribed.has(m.email.toLowerCase())).map((m) => ({ m, token: newsletter ? randomBytes(32).toString('base64url') : null }));
+  const emailIds = await enqueueEmails(
+    trx,
+    reached.map(({ m, token }) => {
+      const mail = mailFor(a, tenant.name, m.client_name, token ? `${base}/unsubscribe/${token}` : null);
+      return {
+        tenantId: a.tenant_id,
+        to: m.email,
+        subject: a.subject,
+        text: mail.text,
+        html: mail.html,
+        kind: `announcement_${a.kind}`,
+        // One-click (RFC 8058): mail programs POST here; the page above is for people.
+        listUnsubscribe: token ? `${base}/api/v1/public/unsubscribe/${token}` : null,
+      };
+    }),
+  );
+  const common = { tenantId: a.tenant_id, announcementId: a.id };
+  await repo.insertRecipients(trx, [
+    ...reached.map(({ m, token }, i) => ({ ...common, clientId: m.client_id, contactId: m.contact_id, email: m.email, status: 'queued' as const, outboxEmailId: emailIds[i]!, unsubscribeTokenHash: token ? hashToken(token) : null })),
+    ...skipped.map((m) => ({ ...common, clientId: m.client_id, contactId: m.contact_id, email: m.email, status: 'unsubscribed' as const, outboxEmailId: null, unsubscribeTokenHash: null })),
+  ]);
+  const queued = reached.length;
   await repo.updateAnnouncement(trx, a.tenant_id, a.id, { status: 'sent', sentAt: now, recipientCount: queued }, now, { from: ['draft', 'scheduled', 'sending'] });
   return { recipients: members.length, queued };
 }
