@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Paper, Progress, Select, Stack, Text } from '@mantine/core';
 import { IconFiles } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { errorMessage, fieldErrors } from '../../../api';
 import { endedPeriods, useStartBatch, useSummaryBatch } from '../../../api/summary-queries';
 import { FormError } from '../../../components/ErrorAlert';
@@ -12,7 +13,10 @@ export function SummaryBatchPage() {
   const { user } = useSignedIn();
   const periods = endedPeriods();
   const [periodKey, setPeriodKey] = useState<string | null>(periods[0]?.value ?? null);
-  const [batchId, setBatchId] = useState<string | null>(null);
+  // The batch in the address, so a reload (or a link) keeps showing its progress.
+  const [params, setParams] = useSearchParams();
+  const batchId = params.get('batch');
+  const setBatchId = (id: string) => setParams({ batch: id }, { replace: true });
   const start = useStartBatch();
   const batch = useSummaryBatch(batchId);
   const b = batch.data;
