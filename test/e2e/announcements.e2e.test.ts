@@ -110,3 +110,48 @@ test('an account manager announces maintenance to the Gold clients; only their p
   await f.getByRole('heading', { name: 'No announcements yet' }).waitFor();
   expect(await f.getByText('Firewall maintenance on Saturday').count()).toBe(0);
 });
+
+test('a newsletter is scheduled and cancelled in the UI; a reader unsubscribes from its link without signing in', async () => {
+  const { tenant, owner } = await server.createTenant('Tailspin IT');
+  const api = await signIn(server.app, owner.email);
+  const client = await ok<Named>(await api.post('/api/v1/clients', { name: 'Wingtip Toys' }), 'client');
+  await ok(await api.post(`/api/v1/clients/${client.id}/contacts`, { name: 'Wendy Wingtip', email: 'wendy@wingtip.test', roles: ['primary'] }), 'contact');
+
+  // Scheduling from the compose page, then cancelling after confirming.
+  const { page: s } = await newPage(browser, server.baseUrl);
+  await signInWithPassword(s, owner.email, TEST_PASSWORD);
+  await s.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  await s.goto('/announcements/new');
+  await s.locator('label', { hasText: /^Newsletter$/ }).click();
+  await s.getByText('Each e-mail carries an unsubscribe link').waitFor();
+  await s.getByLabel(/^Subject/).fill('Spring tips');
+  await s.getByLabel(/^Body/).fill('Five ways to spot phishing.');
+  await expect.poll(() => s.getByTestId('recipient-count').textContent()).toBe('Will reach 1 contact');
+  await s.getByLabel(/^Send at/).fill('2099-03-01T09:00');
+  await s.getByRole('button', { name: 'Schedule' }).click();
+  await s.getByText(/^Scheduled for /).waitFor();
+  await s.getByRole('button', { name: 'Cancel scheduled send' }).click();
+  await s.getByRole('dialog', { name: 'Cancel the scheduled send?' }).getByRole('button', { name: 'Cancel the send' }).click();
+  await s.getByText('This scheduled announcement was cancelled; nothing was sent.').waitFor();
+
+  // A newsletter sent now carries a link to the unsubscribe page.
+  const news = await ok<Named>(await api.post('/api/v1/announcements', { kind: 'newsletter', subject: 'Summer tips', bodyHtml: '<p>Back up before holidays.</p>', audience: { clientIds: [client.id] } }), 'draft');
+  await ok(await api.post(`/api/v1/announcements/${news.id}/send`, {}), 'send');
+  const mail = await server.ctx.db.selectFrom('outbox_emails').select('body_text').where('tenant_id', '=', tenant.id).where('subject', '=', 'Summer tips').executeTakeFirstOrThrow();
+  const link = /Unsubscribe from newsletters: (\S+)/.exec(mail.body_text)![1]!;
+  expect(link.startsWith(`${server.baseUrl}/unsubscribe/`)).toBe(true);
+
+  const { page: r } = await newPage(browser, server.baseUrl);
+  await r.goto(link);
+  await r.getByRole('heading', { name: 'Unsubscribe from newsletters' }).waitFor();
+  await r.getByText('wendy@wingtip.test').waitFor();
+  // Opening the page changed nothing: a mail scanner following the link does not unsubscribe anyone.
+  expect(await server.ctx.db.selectFrom('newsletter_unsubscribes').select('email').where('tenant_id', '=', tenant.id).execute()).toEqual([]);
+  await r.getByRole('button', { name: 'Unsubscribe' }).click();
+  await r.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
+  await r.getByText('wendy@wingtip.test will no longer receive newsletters from Tailspin IT.').waitFor();
+  await screenshot(r, 'announcements-unsubscribed');
+  expect(await server.ctx.db.selectFrom('newsletter_unsubscribes').select('email').where('tenant_id', '=', tenant.id).execute()).toEqual([{ email: 'wendy@wingtip.test' }]);
+  await r.goto(`${server.baseUrl}/unsubscribe/not-a-real-token-at-all`);
+  await r.getByRole('heading', { name: 'This link does not work' }).waitFor();
+});
