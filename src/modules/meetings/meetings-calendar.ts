@@ -86,7 +86,8 @@ export function cadenceEvents(c: CadenceRow, rows: readonly MeetingRow[], text: 
   const mine = rows.filter((r) => r.cadence_id === c.id && inWindow(c, r.recurrence_start) && r.recurrence_start >= first);
   const base = { uid, timeZone: c.time_zone, summary: text.summary(c), location: c.location || undefined, description: text.description?.(c), url: text.url?.(c), ...people };
   const events: IcsEvent[] = [
-    { ...base, start: first, end: new Date(first.getTime() + minutes), rrule, exdates: mine.filter((r) => r.status === 'cancelled').map((r) => r.recurrence_start), sequence: 0, status: 'CONFIRMED' },
+    // An ended cadence was cut short after calendars first got it: SEQUENCE 1 makes them apply the end.
+    { ...base, start: first, end: new Date(first.getTime() + minutes), rrule, exdates: mine.filter((r) => r.status === 'cancelled').map((r) => r.recurrence_start), sequence: c.effective_until ? 1 : 0, status: 'CONFIRMED' },
   ];
   for (const r of mine) {
     if (r.status === 'cancelled' || r.starts_at.getTime() === r.recurrence_start.getTime()) continue;

@@ -120,7 +120,17 @@ describe('the cadence', () => {
     w.accountManager = await signIn(w.am.email);
     const prepared = ok(await w.accountManager.get(api(`/contracts/${w.contract.id}/meetings/2027-04-13T08:00:00.000Z`)));
     expect(prepared.agenda).not.toBeNull();
-    ok(await w.accountManager.request(api(`/contracts/${w.contract.id}/meetings/cadence`), { method: 'PUT', body: { ...cadence, rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU', firstStart: '2027-04-13T10:00' } }));
+    ok(await w.accountManager.request(api(`/contracts/${w.contract.id}/meetings/participants`), { method: 'PUT', body: { contactIds: [w.contact.id] } }));
+    ok(await w.accountManager.request(api(`/contracts/${w.contract.id}/meetings/cadence`), { method: 'PUT', body: { ...cadence, rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU', firstStart: '2027-04-13T10:00', notify: true } }));
+    // Participants' calendars learn both: the earlier series ends (SEQUENCE 1, two meetings), the new one is an invitation.
+    const [update] = await outboxFor(w.tenant.id, 'meeting_update');
+    const old = readCalendar(update!.attachments[0]!.text);
+    expect(old.events[0]).toMatchObject({ sequence: 1, rrule: 'FREQ=MONTHLY;COUNT=2;BYDAY=2TU' });
+    expect(old.expand(old.events[0]!.uid, new Date('2028-01-01T00:00:00Z')).map((d) => d.toISOString())).toEqual(['2027-01-12T09:00:00.000Z', '2027-02-09T09:00:00.000Z']);
+    const [invitation] = await outboxFor(w.tenant.id, 'meeting_invitation');
+    const fresh = readCalendar(invitation!.attachments[0]!.text);
+    expect(fresh.expand(fresh.events[0]!.uid, new Date('2028-01-01T00:00:00Z')).map((d) => d.toISOString().slice(0, 10))).toEqual(['2027-04-13', '2027-07-13', '2027-10-12']);
+    expect(fresh.events[0]!.uid).not.toBe(old.events[0]!.uid);
     const list = ok(await w.accountManager.get(api(`/contracts/${w.contract.id}/meetings?from=2027-01-01T00:00:00Z&to=2028-01-01T00:00:00Z`)));
     expect(list.items.map((m: { startsAt: string }) => m.startsAt.slice(0, 10))).toEqual(['2027-01-12', '2027-02-09', '2027-04-13', '2027-07-13', '2027-10-12']);
     // The April meeting prepared before the change is the same date in the new cadence: it kept its agenda.

@@ -15,6 +15,8 @@ export const cadenceBody = z.strictObject({
   timeZone: z.string().trim().min(1, 'is required, e.g. Europe/Berlin').max(100),
   durationMinutes: z.number({ message: 'must be a number of minutes' }).int('must be whole minutes').min(5, 'must be between 5 and 1440 minutes').max(1440, 'must be between 5 and 1440 minutes'),
   location: z.string().trim().max(500, 'must be at most 500 characters').default(''),
+  /** E-mail participants the change: the earlier series cut short, and the invitation to the new one. */
+  notify: z.boolean().default(false),
 });
 
 export const previewBody = z.strictObject({

@@ -11,7 +11,7 @@ import { scopeOf, type Actor } from '../../http/actor';
 import type { AppContext } from '../../http/context';
 import { staleWrite } from '../../http/etag';
 import { enqueueEmail } from '../../mail/outbox';
-import { conflict, forbidden, invalid, notFound, type FieldErrors } from '../../errors';
+import { AppError, conflict, forbidden, invalid, notFound, type FieldErrors } from '../../errors';
 import { clientRisk } from '../satisfaction/satisfaction.service';
 import { canReadRisk } from '../satisfaction/satisfaction.policy';
 import { createTicket, reference } from '../tickets/tickets.service';
@@ -76,7 +76,7 @@ export async function setCadence(ctx: AppContext, actor: Actor, contractId: stri
   const c = await contractFor(ctx, actor, contractId, canManageMeetings, cannotManage);
   const checked = checkCadence(input);
   const now = ctx.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  const ended = await ctx.db.transaction().execute(async (trx) => {
     const current = await repo.lockCurrentCadence(trx, c.tenant_id, c.id);
     const sameTiming =
       current &&
@@ -85,7 +85,10 @@ export async function setCadence(ctx: AppContext, actor: Actor, contractId: stri
       current.time_zone === checked.timeZone &&
       current.duration_minutes === input.durationMinutes;
     // Only the words changed: the same series, so calendars keep their meetings and agendas stay.
-    if (current && sameTiming) return repo.updateCadenceText(trx, c.tenant_id, current.id, input.title, input.location);
+    if (current && sameTiming) {
+      await repo.updateCadenceText(trx, c.tenant_id, current.id, input.title, input.location);
+      return null;
+    }
     if (current) await repo.endCadence(trx, c.tenant_id, current.id, now);
     const created = await repo.insertCadence(trx, c.tenant_id, {
       contract_id: c.id,
@@ -103,7 +106,9 @@ export async function setCadence(ctx: AppContext, actor: Actor, contractId: stri
       const touched = (await repo.meetingsOfCadences(trx, c.tenant_id, [current.id])).filter((m) => m.recurrence_start >= now);
       await repo.rehomeMeetings(trx, c.tenant_id, current.id, created.id, touched.filter((m) => isOccurrence(created, m.recurrence_start)).map((m) => m.recurrence_start));
     }
+    return current ? { ...current, effective_until: now } : null;
   });
+  if (input.notify) await notifyCadenceChange(ctx, actor, c, ended);
   return getCadence(ctx, actor, c.id);
 }
 
@@ -279,6 +284,38 @@ export async function patchMeeting(ctx: AppContext, actor: Actor, contractId: st
     }
   });
   return view(ctx, actor, c, o.recurrenceStart);
+}
+
+/**
+ * After a change of cadence: the earlier series, cut short at the change, goes to participants as
+ * an update (same UID, higher SEQUENCE), then the new series as an invitation. Nobody to tell: nothing sent.
+ */
+async function notifyCadenceChange(ctx: AppContext, actor: Actor, c: repo.MeetingContract, ended: repo.CadenceRow | null) {
+  const people = await recipients(ctx, c.tenant_id, c.id);
+  if (!people.length) return;
+  const { rows } = await loadSeries(ctx, c.tenant_id, c.id);
+  if (ended) {
+    const events = cadenceEvents(ended, rows, eventText(ctx, c), { organizer: { name: actor.name, email: actor.email }, attendees: people });
+    if (events.length) {
+      const ics = Buffer.from(writeCalendar({ method: 'REQUEST', events, now: ctx.now() }), 'utf8');
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const p of people) {
+          await enqueueEmail(trx, {
+            tenantId: c.tenant_id,
+            to: p.email,
+            subject: `Changed: ${ended.title} (${c.client_name}) follows a new cadence`,
+            text: `Hello ${p.name},\n\nThe service reviews of ${c.client_name} (${c.name}) change their cadence. The earlier series ends here; meetings already held keep their dates. An invitation to the new series follows in a separate e-mail.\n\nThe attached invite.ics updates your calendar.`,
+            kind: 'meeting_update',
+            attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content: ics }],
+          });
+        }
+      });
+    }
+  }
+  // A cadence that gives no more meetings has nothing to invite to; the change itself stands.
+  await sendInvitations(ctx, actor, c.id).catch((e: unknown) => {
+    if (!(e instanceof AppError && e.code === 'conflict')) throw e;
+  });
 }
 
 /** E-mails the series (ICS METHOD:REQUEST, invite.ics) to every participant with an address. */

@@ -11,7 +11,7 @@ export type Cadence = {
   nextStarts: string[];
 };
 export type CadenceView = { cadence: Cadence | null; suggestedTimeZone: string | null };
-export type CadenceInput = { title: string; rrule: string; firstStart: string; timeZone: string; durationMinutes: number; location: string };
+export type CadenceInput = { title: string; rrule: string; firstStart: string; timeZone: string; durationMinutes: number; location: string; notify?: boolean };
 export type CadencePreview = { rrule: string; starts: Array<{ startsAt: string; local: string }> };
 
 export type Person = { id: string; name: string; email: string };

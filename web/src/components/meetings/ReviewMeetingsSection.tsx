@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, MultiSelect, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, List, MultiSelect, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendarEvent, IconMail } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -145,6 +145,7 @@ function CadenceForm({ contractId, view, onDone }: { contractId: string; view: C
   const [timeZone, setTimeZone] = useState<string>(c?.timeZone ?? view.suggestedTimeZone ?? browserTimeZone());
   const [duration, setDuration] = useState<number | string>(c?.durationMinutes ?? 60);
   const [location, setLocation] = useState(c?.location ?? '');
+  const [notify, setNotify] = useState(c !== null);
   const [preset, setPreset] = useState<CadencePreset>(c ? presetOf(c.rrule, c.firstStart) : 'quarterly');
   const [custom, setCustom] = useState(c?.rrule ?? 'FREQ=MONTHLY;BYDAY=2TU');
   const rrule = preset === 'custom' ? custom : (presetRule(preset, firstStart) ?? '');
@@ -184,7 +185,7 @@ function CadenceForm({ contractId, view, onDone }: { contractId: string; view: C
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        form.mutation.mutate({ title, rrule, firstStart, timeZone, durationMinutes: Number(duration), location });
+        form.mutation.mutate({ title, rrule, firstStart, timeZone, durationMinutes: Number(duration), location, notify });
       }}
     >
       <Stack>
@@ -247,6 +248,12 @@ function CadenceForm({ contractId, view, onDone }: { contractId: string; view: C
           )}
         </div>
         {view.cadence && <Text size="xs" c="dimmed">Meetings already past keep the cadence they had; the change applies from now on.</Text>}
+        <Checkbox
+          label="E-mail the participants the new series"
+          description={view.cadence ? 'They receive the end of the earlier series and an invitation (invite.ics) to the new one.' : 'They receive an invitation (invite.ics) to add the series to their calendar.'}
+          checked={notify}
+          onChange={(e) => setNotify(e.currentTarget.checked)}
+        />
         <FormError message={form.formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.mutation.isPending}>
