@@ -109,3 +109,11 @@ describe('writeCalendar read back by ical.js', () => {
     expect(cancel.events[0]).toMatchObject({ status: 'CANCELLED', sequence: 2, recurrenceId: second });
   });
 });
+
+describe('zones without DST', () => {
+  it('writes a fixed-offset VTIMEZONE that ical.js reads (Asia/Tokyo)', () => {
+    const s = series('FREQ=WEEKLY;BYDAY=TU;COUNT=3', '2027-01-12T09:00', 'Asia/Tokyo');
+    const cal = readCalendar(writeCalendar({ events: [seriesEvent(s)], now }));
+    expect(cal.expand('c1@servicepact', new Date('2028-01-01T00:00:00Z')).map((d) => d.toISOString())).toEqual(['2027-01-12T00:00:00.000Z', '2027-01-19T00:00:00.000Z', '2027-01-26T00:00:00.000Z']);
+  });
+});

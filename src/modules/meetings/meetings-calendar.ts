@@ -29,7 +29,7 @@ export function ruleStarts(c: CadenceRow, from: Date, to: Date): Date[] {
   const lo = later(from, c.effective_from);
   const hi = c.effective_until && c.effective_until < to ? c.effective_until : to;
   if (lo >= hi) return [];
-  return expand(seriesOf(c), { from: lo, to: hi, limit: 2000 });
+  return expand(seriesOf(c), { from: lo, to: hi, limit: 5000 });
 }
 
 /** Whether `start` is one of the cadence's occurrences in its window. */

@@ -16,7 +16,7 @@ import { defaultFirstStart, presetOf, presetRule, type CadencePreset } from './c
 const DAY = 86_400_000;
 
 /** The contract page's "Review meetings": cadence, participants, the meetings to come, invitations. */
-export function ReviewMeetingsSection({ contractId, clientId, canWrite }: { contractId: string; clientId: string; canWrite: boolean }) {
+export function ReviewMeetingsSection({ contractId, canWrite }: { contractId: string; canWrite: boolean }) {
   const cadence = useCadence(contractId);
   const participants = useParticipants(contractId);
   const [window] = useState(() => ({ from: new Date(Date.now() - 31 * DAY).toISOString(), to: new Date(Date.now() + 400 * DAY).toISOString() }));

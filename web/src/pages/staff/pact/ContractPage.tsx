@@ -139,7 +139,7 @@ function ContractView({ contract, canWrite }: { contract: Contract; canWrite: bo
           {contract.termsNow ? <TermsSummary terms={contract.termsNow} calendarName={calendarName} /> : <Text size="sm" c="dimmed">No terms are in force yet.</Text>}
         </SectionCard>
         <ContractGoalsSection contract={contract} canWrite={canWrite} onPropose={(initial) => setProposing({ initial })} />
-        {contract.status !== 'draft' && <ReviewMeetingsSection contractId={contract.id} clientId={contract.clientId} canWrite={canWrite} />}
+        {contract.status !== 'draft' && <ReviewMeetingsSection contractId={contract.id} canWrite={canWrite} />}
         {contract.status !== 'draft' && <ContractCountsSection contractId={contract.id} priceBasis={contract.termsNow?.plan.price.basis} canWrite={canWrite} />}
         <SectionCard title="Amendments" count={amendments.length}>
           {amendments.length === 0 ? (
