@@ -110,4 +110,17 @@ test('the account manager sets a quarterly cadence, opens the next agenda and su
   await s.getByRole('dialog', { name: 'Revoke calendar feed' }).getByRole('button', { name: 'Revoke' }).click();
   await feeds.getByText('No feed yet.').waitFor();
   expect(await s.evaluate(async (u) => (await fetch(u)).status, url)).toBe(404);
+
+  // The client's administrator sees the upcoming meetings in the portal and opens one.
+  const carla = await createUser(server.ctx, tenant.id, 'client_admin', { clientId: client.id, name: 'Carla Admin', email: 'carla.admin@contoso.test' });
+  const { page: p } = await newPage(browser, server.baseUrl);
+  await signInWithPassword(p, carla.email, TEST_PASSWORD);
+  await p.getByRole('link', { name: 'Review meetings' }).click();
+  const upcoming = p.getByRole('table', { name: 'Upcoming meetings' });
+  await upcoming.getByRole('row').filter({ hasText: 'Contoso service agreement' }).first().waitFor();
+  await p.getByRole('region', { name: 'Calendar feeds' }).waitFor();
+  await screenshot(p, 'meetings-portal');
+  await upcoming.getByRole('link', { name: 'Service review' }).first().click();
+  await p.getByRole('region', { name: 'Agenda' }).getByText(/Basel printers jam/).waitFor();
+  expect(await p.getByRole('region', { name: 'At-risk signals' }).count()).toBe(0);
 });
