@@ -1,8 +1,4 @@
-import { IconTicket, IconAddressBook, IconBuilding, IconChartLine, IconGauge, IconUserCircle, IconUsers } from '@tabler/icons-react';
-import { IconBug } from '@tabler/icons-react';
-import { IconSpeakerphone } from '@tabler/icons-react';
-import { IconCalendarEvent } from '@tabler/icons-react';
-import { IconFileDescription } from '@tabler/icons-react';
+import { IconAddressBook, IconBug, IconBuilding, IconCalendarEvent, IconChartLine, IconFileDescription, IconGauge, IconSpeakerphone, IconTicket, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { useSignedIn } from '../../session';
 

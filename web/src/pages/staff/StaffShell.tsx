@@ -1,9 +1,4 @@
-import { IconBook2, IconLayoutKanban, IconTicket, IconUserCheck, IconBuilding, IconCalendarTime, IconFileSearch, IconGridDots, IconKey, IconLock, IconPuzzle, IconStack2, IconStopwatch, IconUserCircle, IconUsers } from '@tabler/icons-react';
-import { IconBug } from '@tabler/icons-react';
-import { IconAlertTriangle, IconMoodSmile } from '@tabler/icons-react';
-import { IconMoodHappy } from '@tabler/icons-react';
-import { IconSpeakerphone } from '@tabler/icons-react';
-import { IconFileDescription } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBook2, IconBug, IconBuilding, IconCalendarTime, IconFileDescription, IconFileSearch, IconGridDots, IconKey, IconLayoutKanban, IconLock, IconMoodHappy, IconMoodSmile, IconPuzzle, IconSpeakerphone, IconStack2, IconStopwatch, IconTicket, IconUserCheck, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { AppFrame, type NavGroup } from '../../components/AppFrame';
 import { NotificationsBell } from '../../components/tickets/NotificationsBell';
 import { canAdminister, useSignedIn } from '../../session';
