@@ -129,6 +129,10 @@ test('a newsletter is scheduled and cancelled in the UI; a reader unsubscribes f
   await expect.poll(() => s.getByTestId('recipient-count').textContent()).toBe('Will reach 1 contact');
   await s.getByLabel(/^Send at/).fill('2099-03-01T09:00');
   await s.getByRole('button', { name: 'Schedule' }).click();
+  await s.waitForURL(/\/announcements\/[0-9a-f-]{36}$/);
+  await s.getByText(/^Scheduled for /).waitFor();
+  // The schedule is kept: the page read afresh still says so.
+  await s.reload();
   await s.getByText(/^Scheduled for /).waitFor();
   await s.getByRole('button', { name: 'Cancel scheduled send' }).click();
   await s.getByRole('dialog', { name: 'Cancel the scheduled send?' }).getByRole('button', { name: 'Cancel the send' }).click();
