@@ -3,6 +3,7 @@ import type { AppContext } from '../http/context';
 import { enqueueSummaryBatch, registerSummaryBatchWorker, SUMMARY_BATCH_QUEUE, type SummaryBatchRef } from './summary-batch-queue';
 import { queuedBatches } from '../modules/summaries/summaries.repository';
 import { runBatch, runSchedules, type ScheduleRunResult } from '../modules/summaries/summary-batches.service';
+import { startPeriodicJob } from './periodic-job';
 
 /**
  * Executive summaries on pg-boss:
@@ -14,17 +15,6 @@ import { runBatch, runSchedules, type ScheduleRunResult } from '../modules/summa
  *   e-mailed; each period is delivered once.
  */
 export const SUMMARY_SCHEDULES_QUEUE = 'summary-schedules';
-const SLOT_SECONDS = 15 * 60;
-
-async function ensureQueue(boss: PgBoss, name: string, options: Partial<PgBoss.Queue>): Promise<void> {
-  if (await boss.getQueue(name)) return;
-  try {
-    await boss.createQueue(name, { name, policy: 'standard', ...options });
-  } catch (err) {
-    // Another server created it at the same moment.
-    if (!(await boss.getQueue(name))) throw err;
-  }
-}
 
 export type SummaryJobsOptions = {
   /** Run this process's workers (default true); a process may only offer jobs. */
@@ -37,61 +27,52 @@ export type SummaryJobsOptions = {
 
 export type SummaryJobs = { workerIds: string[]; stop(): void };
 
+async function ensureBatchQueue(boss: PgBoss): Promise<void> {
+  if (await boss.getQueue(SUMMARY_BATCH_QUEUE)) return;
+  try {
+    // A batch is not retried: its row says what failed, and asking again starts a new one.
+    await boss.createQueue(SUMMARY_BATCH_QUEUE, { name: SUMMARY_BATCH_QUEUE, policy: 'standard', retryLimit: 0, expireInSeconds: 3 * 3600 });
+  } catch (err) {
+    // Another server created it at the same moment.
+    if (!(await boss.getQueue(SUMMARY_BATCH_QUEUE))) throw err;
+  }
+}
+
 export async function startSummaryJobs(ctx: AppContext, boss: PgBoss, opts: SummaryJobsOptions = {}): Promise<SummaryJobs> {
-  await ensureQueue(boss, SUMMARY_BATCH_QUEUE, { retryLimit: 0, expireInSeconds: 3 * 3600 });
-  await ensureQueue(boss, SUMMARY_SCHEDULES_QUEUE, { retryLimit: 2, retryDelay: 60, expireInSeconds: 30 * 60 });
+  await ensureBatchQueue(boss);
+  const work = opts.work ?? true;
   const workerIds: string[] = [];
   let unregister = () => {};
-  if (opts.work ?? true) {
-    workerIds.push(
-      await boss.work<SummaryBatchRef>(SUMMARY_BATCH_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
-        if (!job) return;
-        try {
-          await runBatch(ctx, job.data.tenantId, job.data.batchId);
-        } catch (err) {
-          opts.onError?.(err);
-          throw err;
-        }
-      }),
-    );
-    workerIds.push(
-      await boss.work(SUMMARY_SCHEDULES_QUEUE, { batchSize: 1, pollingIntervalSeconds: 60 }, async () => {
-        try {
-          opts.onSchedules?.(await runSchedules(ctx));
-        } catch (err) {
-          opts.onError?.(err);
-          throw err;
-        }
-      }),
-    );
-    unregister = registerSummaryBatchWorker(ctx, boss, workerIds[0]!);
-    // Batches asked for while no server worked (or cut short by a stop before they started).
-    for (const b of await queuedBatches(ctx.db)) await enqueueSummaryBatch(ctx, { tenantId: b.tenant_id, batchId: b.id });
+  if (work) {
+    const batchWorker = await boss.work<SummaryBatchRef>(SUMMARY_BATCH_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+      if (!job) return;
+      try {
+        await runBatch(ctx, job.data.tenantId, job.data.batchId);
+      } catch (err) {
+        opts.onError?.(err);
+        throw err;
+      }
+    });
+    workerIds.push(batchWorker);
+    unregister = registerSummaryBatchWorker(ctx, boss, batchWorker);
   }
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  const offer = async () => {
-    if (stopped || opts.schedules === false) return;
-    try {
-      const id = await boss.send(SUMMARY_SCHEDULES_QUEUE, {}, { singletonKey: 'summary-schedules', singletonSeconds: SLOT_SECONDS, retryLimit: 2, retryDelay: 60 });
-      if (id && workerIds[1]) boss.notifyWorker(workerIds[1]);
-    } catch (err) {
-      opts.onError?.(err);
-    }
-  };
-  const arm = () => {
-    if (stopped) return;
-    const ms = SLOT_SECONDS * 1000 - (Date.now() % (SLOT_SECONDS * 1000)) + 1000;
-    timer = setTimeout(() => void offer().finally(arm), ms);
-    timer.unref();
-  };
-  await offer();
-  arm();
+  const schedules = await startPeriodicJob(boss, {
+    queue: SUMMARY_SCHEDULES_QUEUE,
+    slotSeconds: 15 * 60,
+    retryDelaySeconds: 60,
+    pollingIntervalSeconds: 60,
+    work,
+    offers: opts.schedules !== false,
+    onError: opts.onError,
+    run: async () => opts.onSchedules?.(await runSchedules(ctx)),
+  });
+  if (schedules.workerId) workerIds.push(schedules.workerId);
+  // Batches asked for while no server worked (or cut short by a stop before they started).
+  if (work) for (const b of await queuedBatches(ctx.db)) await enqueueSummaryBatch(ctx, { tenantId: b.tenant_id, batchId: b.id });
   return {
     workerIds,
     stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
+      schedules.stop();
       unregister();
     },
   };

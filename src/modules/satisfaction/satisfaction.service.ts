@@ -15,6 +15,7 @@ import type { AppContext } from '../../http/context';
 import { forbidden, invalid, notFound } from '../../errors';
 import { canReadRisk, canReadSummary, summaryDimensionAllowed } from './satisfaction.policy';
 import { presentRiskItem, presentSummaryRow, type SummaryFigures } from './satisfaction.presenter';
+import { csatFactOf } from './csat-facts';
 import * as repo from './satisfaction.repository';
 import type { SummaryDimension } from './satisfaction.schema';
 
@@ -41,24 +42,6 @@ function periodOf(now: Date, fromDay?: string, toDay?: string): Period & { fromD
   return { key: `${isoDay(from)}..${isoDay(to)}`, from, to: end, fromDay: isoDay(from), toDay: isoDay(to) };
 }
 
-function csatFact(r: repo.SummaryCsatRow): CsatFact {
-  return {
-    surveyId: r.id,
-    ticketId: r.ticket_id,
-    ticketNumber: r.number,
-    ticketSubject: r.subject,
-    priority: r.priority,
-    category: (r.category as CatalogCategory | null) ?? null,
-    siteId: r.site_id,
-    technicianId: r.technician_id,
-    planName: r.plan_name,
-    scale: r.scale,
-    rating: r.rating,
-    score: r.score,
-    sentAt: r.sent_at,
-    respondedAt: r.responded_at,
-  };
-}
 
 function figures(csat: readonly CsatFact[], nps: readonly NpsFact[] | null, period: Period): SummaryFigures {
   return { average: csatAverageOf(csat, period), positive: csatPositiveOf(csat, period), rate: csatResponseRateOf(csat, period), nps: nps ? npsOf(nps, period) : null };
@@ -105,7 +88,7 @@ export async function summary(ctx: AppContext, actor: Actor, query: SummaryQuery
     const k = g.key ?? '';
     let group = groups.get(k);
     if (!group) groups.set(k, (group = { ...g, csat: [], nps: [] }));
-    group.csat.push(csatFact(r));
+    group.csat.push(csatFactOf(r));
   }
   const npsFacts = npsRows.map((r) => ({ surveyId: r.id, score: r.score, sentAt: r.sent_at, respondedAt: r.responded_at }));
   if (q.by === 'client') {
@@ -122,7 +105,7 @@ export async function summary(ctx: AppContext, actor: Actor, query: SummaryQuery
   const rows = [...groups.values()]
     .sort((a, b) => (a.key === null ? 1 : 0) - (b.key === null ? 1 : 0) || a.label.localeCompare(b.label) || (a.key ?? '').localeCompare(b.key ?? ''))
     .map((g) => presentSummaryRow(g.key, g.label, figures(g.csat, q.by === 'client' ? g.nps : null, period)));
-  const total = presentSummaryRow(null, 'All', figures(csatRows.map(csatFact), npsFacts, period));
+  const total = presentSummaryRow(null, 'All', figures(csatRows.map(csatFactOf), npsFacts, period));
   return { by: q.by, from: period.fromDay, to: period.toDay, rows, total };
 }
 

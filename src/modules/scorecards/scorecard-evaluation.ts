@@ -21,6 +21,7 @@ import { versionAt } from '../../domain/pact/terms-at';
 import type { TicketTargetsDocument } from '../../domain/tickets';
 import type { AppContext } from '../../http/context';
 import { calendarFor } from '../tickets/tickets.service';
+import { csatFactOf } from '../satisfaction/csat-facts';
 import * as repo from './scorecards.repository';
 import type { ContractHead } from './scorecards.repository';
 
@@ -114,22 +115,7 @@ async function surveysFor(ctx: AppContext, tenantId: string, prepared: readonly 
   );
   const facts = jobs.map(() => ({ csat: [] as CsatFact[], nps: [] as NpsFact[] }));
   for (const r of rows.csat) {
-    facts[r.win]!.csat.push({
-      surveyId: r.id,
-      ticketId: r.ticket_id,
-      ticketNumber: r.number,
-      ticketSubject: r.subject,
-      priority: r.priority,
-      category: (r.category as CatalogCategory | null) ?? null,
-      siteId: r.site_id,
-      technicianId: r.technician_id,
-      planName: r.plan_name,
-      scale: r.scale,
-      rating: r.rating,
-      score: r.score,
-      sentAt: r.sent_at,
-      respondedAt: r.responded_at,
-    });
+    facts[r.win]!.csat.push(csatFactOf(r));
   }
   for (const r of rows.nps) facts[r.win]!.nps.push({ surveyId: r.id, score: r.score, sentAt: r.sent_at, respondedAt: r.responded_at });
   jobs.forEach(({ i }, k) => out.set(i, facts[k]!));

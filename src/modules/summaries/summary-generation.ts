@@ -16,6 +16,7 @@ import type { AppContext } from '../../http/context';
 import { loadPacts, type ContractPact } from '../scorecards/scorecard-evaluation';
 import * as cards from '../scorecards/scorecards.repository';
 import { calendarFor } from '../tickets/tickets.service';
+import { csatFactOf } from '../satisfaction/csat-facts';
 import * as repo from './summaries.repository';
 import type { ClientHead, SummaryContract } from './summaries.repository';
 
@@ -158,22 +159,7 @@ export async function generateSummaries(ctx: AppContext, tenantId: string, perio
   for (const r of surveys.csat) {
     let list = csatOf.get(r.win);
     if (!list) csatOf.set(r.win, (list = []));
-    list.push({
-      surveyId: r.id,
-      ticketId: r.ticket_id,
-      ticketNumber: r.number,
-      ticketSubject: r.subject,
-      priority: r.priority,
-      category: (r.category as CatalogCategory | null) ?? null,
-      siteId: r.site_id,
-      technicianId: r.technician_id,
-      planName: r.plan_name,
-      scale: r.scale,
-      rating: r.rating,
-      score: r.score,
-      sentAt: r.sent_at,
-      respondedAt: r.responded_at,
-    });
+    list.push(csatFactOf(r));
   }
   for (const r of surveys.nps) {
     let list = npsOf.get(r.win);
