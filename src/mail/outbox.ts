@@ -30,41 +30,8 @@ export type OutboxAttachment = { filename: string; contentType: string; content:
  * sent if and only if the change commits; the deliverer sends it afterwards.
  */
 export async function enqueueEmail(db: Db, m: OutgoingEmail): Promise<string> {
-  const row = await db
-    .insertInto('outbox_emails')
-    .values({
-      tenant_id: m.tenantId,
-      to_address: m.to,
-      subject: m.subject,
-      body_text: m.text,
-      body_html: m.html ?? null,
-      kind: m.kind,
-      ticket_id: m.ticketId ?? null,
-      message_id: m.messageId ?? null,
-      in_reply_to: m.inReplyTo ?? null,
-      references_header: m.references && m.references.length > 0 ? m.references.join(' ') : null,
-      reply_to: m.replyTo ?? null,
-      list_unsubscribe: m.listUnsubscribe ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const attachments = m.attachments ?? [];
-  if (attachments.length > 0) {
-    await db
-      .insertInto('outbox_attachments')
-      .values(
-        attachments.map((a, position) => ({
-          tenant_id: m.tenantId,
-          email_id: row.id,
-          position,
-          filename: a.filename,
-          content_type: a.contentType,
-          content: a.content,
-        })),
-      )
-      .execute();
-  }
-  return row.id;
+  const [id] = await enqueueEmails(db, [m]);
+  return id!;
 }
 
 const BULK_CHUNK = 500;
