@@ -1,28 +1,12 @@
-import * as pdfmakeModule from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf } from '../../http/pdf';
 import type { ScheduleCell, ScheduleDocument } from '../../domain/pact/schedule-document';
 
-// pdfmake 0.3 is CommonJS (module.exports = instance): under Node's ESM loader the instance is the default export.
-const pdfmake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
-let configured = false;
-
-function configure() {
-  if (configured) return;
-  // The 14 standard PDF fonts are built into every reader: no font files, no file or URL access.
-  const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-  pdfmake.setFonts({ Helvetica: helvetica });
-  pdfmake.setUrlAccessPolicy(() => false);
-  // pdfmake asks the local policy about font names too; only the standard font names pass.
-  const standard = new Set(Object.values(helvetica));
-  pdfmake.setLocalAccessPolicy((path) => standard.has(path));
-  configured = true;
-}
 
 const cellText = (c: ScheduleCell | null, k: keyof ScheduleCell) => (c ? c[k] : '-');
 
 /** The schedule as a PDF (A4, Helvetica). A thin layout over the schedule's data. */
 export async function renderSchedulePdf(doc: ScheduleDocument): Promise<Buffer> {
-  configure();
   const header = (cols: string[]) => cols.map((text) => ({ text, style: 'th' }));
   const content: Content[] = [
     { text: doc.title, style: 'h1' },
@@ -110,5 +94,5 @@ export async function renderSchedulePdf(doc: ScheduleDocument): Promise<Buffer> 
     footer: (page: number, pages: number) => ({ text: `${doc.title}, ${doc.clientName}, generated ${doc.generatedAt}. Page ${page} of ${pages}`, fontSize: 7, alignment: 'center', margin: [0, 20, 0, 0] }),
     content,
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }

@@ -3,8 +3,8 @@
  * Money is stored in minor units; both formats show major units of the statement's currency.
  * Credits are negative and look it: a minus sign, and red in the PDF.
  */
-import * as pdfmakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf } from '../../http/pdf';
 import type { StatementLine, StatementLineKind } from '../../domain/goals/goal-types';
 import type { StatementData } from './scorecards.service';
 
@@ -103,20 +103,6 @@ export function statementFilename(data: StatementData, ext: 'csv' | 'pdf'): stri
 
 // ---------- PDF ----------
 
-// pdfmake 0.3 is CommonJS (module.exports = instance): under Node's ESM loader the instance is the default export.
-const pdfmake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
-let configured = false;
-
-function configure() {
-  if (configured) return;
-  // The standard PDF fonts are built into every reader: no font files, no file or URL access.
-  const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-  pdfmake.setFonts({ Helvetica: helvetica });
-  pdfmake.setUrlAccessPolicy(() => false);
-  const standard = new Set(Object.values(helvetica));
-  pdfmake.setLocalAccessPolicy((path) => standard.has(path));
-  configured = true;
-}
 
 const CREDIT = '#b42318';
 
@@ -133,7 +119,6 @@ function lineCells(l: StatementLine, currency: string): TableCell[] {
 
 /** The statement on A4: who and when, the lines, the subtotal; a draft is marked as such on every page. */
 export async function renderStatementPdf(data: StatementData, generatedAt: Date): Promise<Buffer> {
-  configure();
   const s = data.statement;
   const month = monthInWords(data.periodKey);
   const draft = data.status === 'draft';
@@ -172,5 +157,5 @@ export async function renderStatementPdf(data: StatementData, generatedAt: Date)
     }),
     content,
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }

@@ -4,8 +4,8 @@
  * sections with their tables, and how the figures were measured. pdfmake with the standard PDF
  * fonts (no font files); charts are SVG drawn by ECharts on the server.
  */
-import * as pdfmakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { renderPdf } from '../../http/pdf';
 import { comparatorSymbol } from '../../domain/goals/compare';
 import { formatValue } from '../../domain/goals/evaluate-goal';
 import { durationWords } from '../../domain/metrics/words';
@@ -15,19 +15,6 @@ import { categorySvg, trendSvg } from './summary-charts';
 
 export type SummaryRenderData = { document: SummaryDocument; narrative: string; status: 'draft' | 'published'; publishedAt: Date | null };
 
-// pdfmake 0.3 is CommonJS (module.exports = instance): under Node's ESM loader the instance is the default export.
-const pdfmake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
-let configured = false;
-
-function configure() {
-  if (configured) return;
-  const helvetica = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
-  pdfmake.setFonts({ Helvetica: helvetica });
-  pdfmake.setUrlAccessPolicy(() => false);
-  const standard = new Set(Object.values(helvetica));
-  pdfmake.setLocalAccessPolicy((path) => standard.has(path));
-  configured = true;
-}
 
 const INK = '#101828';
 const MUTED = '#667085';
@@ -280,7 +267,6 @@ function afterHours(doc: SummaryDocument): Content[] {
 }
 
 export async function renderSummaryPdf(data: SummaryRenderData): Promise<Buffer> {
-  configure();
   const doc = data.document;
   const draft = data.status === 'draft';
   const contract = doc.contract ? `${doc.contract.name}${doc.contract.planName && doc.contract.planName !== doc.contract.name ? ` (${doc.contract.planName} plan)` : ''}` : 'No contract in force';
@@ -323,7 +309,7 @@ export async function renderSummaryPdf(data: SummaryRenderData): Promise<Buffer>
     }),
     content,
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
 
 export function summaryFilename(doc: SummaryDocument, status: 'draft' | 'published'): string {
