@@ -13,7 +13,9 @@ import type { GoalInput, ResponsibilityInput } from '../contracts/contracts.sche
 import * as contractsRepo from '../contracts/contracts.repository';
 import { activateContract, createContract, updateContract } from '../contracts/contracts.service';
 import { closeMonthForAllContracts } from '../scorecards/scorecard-evaluation';
+import { setCadence, setParticipants } from '../meetings/meetings.service';
 import { finaliseScorecard } from '../scorecards/scorecards.service';
+import { generateSummary, publishSummary, updateNarrative } from '../summaries/summaries.service';
 import { addComment, createTicket, updateTicket } from '../tickets/tickets.service';
 
 const DAY_MS = 86_400_000;
@@ -221,4 +223,47 @@ export async function seedDemoScorecards(ctx: AppContext, manager: StaffActor, c
       .execute();
     for (const d of drafts) await finaliseScorecard(ctx, manager, contractId, d.period_key, null);
   }
+}
+
+/** The second Tuesday of a month (UTC calendar), as a local date 'YYYY-MM-DD'. */
+function secondTuesday(year: number, month: number): string {
+  const first = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const day = 1 + ((2 - first + 7) % 7) + 7;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Contoso's service reviews and reporting: a quarterly review on the second Tuesday since the
+ * contract began, with the account manager and the client admin, and last month's executive
+ * summary written up and published to the portal.
+ */
+export async function seedDemoReviews(ctx: AppContext, manager: StaffActor, contracts: ReadonlyMap<string, string>): Promise<void> {
+  const tenantId = manager.tenantId;
+  const contractId = contracts.get('Contoso Pharmaceuticals');
+  const contract = contractId ? await ctx.db.selectFrom('contracts').select(['client_id', 'starts_at']).where('tenant_id', '=', tenantId).where('id', '=', contractId).executeTakeFirst() : undefined;
+  if (!contractId || !contract) return;
+  const start = contract.starts_at;
+  await setCadence(ctx, manager, contractId, {
+    title: 'Quarterly service review',
+    rrule: 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU',
+    firstStart: `${secondTuesday(start.getUTCFullYear(), start.getUTCMonth() + 1)}T10:00`,
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 60,
+    location: 'Contoso Berlin headquarters, meeting room 4',
+    notify: false,
+  });
+  const admin = await ctx.db.selectFrom('contacts').select('id').where('tenant_id', '=', tenantId).where('client_id', '=', contract.client_id).where('email', 'like', 'client.admin@%').executeTakeFirst();
+  await setParticipants(ctx, manager, contractId, { userIds: [manager.userId], contactIds: admin ? [admin.id] : [] });
+
+  const month = previousMonthKey(monthKeyAt(ctx.now(), 'Europe/Berlin'));
+  await generateSummary(ctx, manager, contract.client_id, month);
+  await updateNarrative(
+    ctx,
+    manager,
+    contract.client_id,
+    month,
+    'A steady month for the Berlin offices. The Basel lab printers are still the sore point: the new switch is ordered and goes in at the next lab maintenance window, after which we watch the network for a month.\n\nWe would like to agree the MFA roll-out for the sales team at the quarterly review.',
+    null,
+  );
+  await publishSummary(ctx, manager, contract.client_id, month, null);
 }

@@ -86,5 +86,14 @@ describe('demo seed', () => {
     expect(months.length).toBeGreaterThanOrEqual(9);
     expect(scorecards.find((s) => s.periodKey === months.at(-1))?.status).toBe('draft');
     expect(scorecards.filter((s) => s.periodKey !== months.at(-1)).every((s) => s.status === 'final')).toBe(true);
+
+    // A quarterly review with its participants, and last month's summary published for the client.
+    const cadence = (await manager.get(`/api/v1/contracts/${contoso.id}/meetings/cadence`)).json();
+    expect(cadence.cadence).toMatchObject({ title: 'Quarterly service review', timeZone: 'Europe/Berlin' });
+    const participants = (await manager.get(`/api/v1/contracts/${contoso.id}/meetings/participants`)).json();
+    expect(JSON.stringify(participants)).toContain('Amira Haddad');
+    const clientAdmin = await signIn(t.app, accounts.find((a) => a.role === 'client_admin')!.email, DEMO_PASSWORD);
+    const summaries = (await clientAdmin.get(`/api/v1/clients/${contoso.clientId}/summaries`)).json();
+    expect((summaries.items ?? summaries).map((s: { status: string }) => s.status)).toEqual(['published']);
   });
 });

@@ -7,7 +7,7 @@ import { findClientByName, insertClient } from '../clients/clients.repository';
 import { contactEmailTaken, insertContact } from '../contacts/contacts.repository';
 import { countSites, insertSite } from '../sites/sites.repository';
 import { seedDemoJourney } from './demo-journey';
-import { seedDemoHistory, seedDemoOpenTickets, seedDemoPacts, seedDemoScorecards } from './demo-pact';
+import { seedDemoHistory, seedDemoOpenTickets, seedDemoPacts, seedDemoReviews, seedDemoScorecards } from './demo-pact';
 import { createTenantWithOwner } from '../tenants/tenant-creator';
 import { emailInUse, insertUser } from '../users/users.repository';
 
@@ -161,6 +161,7 @@ export async function seedDemo(ctx: AppContext): Promise<{ created: boolean; pas
   if (pacts.created) {
     await seedDemoOpenTickets(ctx, dispatcher, technician.userId);
     await seedDemoScorecards(ctx, manager, pacts.contracts);
+    await seedDemoReviews(ctx, manager, pacts.contracts);
   }
   created ||= told || pacts.created;
   return { created, password: DEMO_PASSWORD, accounts };
