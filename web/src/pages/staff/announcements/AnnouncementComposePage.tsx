@@ -29,7 +29,8 @@ export function AnnouncementComposePage() {
   if (one.isPending) return <Skeleton h={400} />;
   if (one.isError) return <ErrorAlert error={one.error} title="The announcement could not be loaded" onRetry={() => one.refetch()} />;
   const a = one.data;
-  if ((a.status === 'draft' || a.status === 'scheduled') && canWriteContracts(user.role)) return <ComposeForm key={a.id} existing={a} />;
+  // Keyed by status too: a send finished elsewhere (another tab, the schedule) shows as it is.
+  if ((a.status === 'draft' || a.status === 'scheduled') && canWriteContracts(user.role)) return <ComposeForm key={`${a.id}:${a.status}`} existing={a} />;
   return <AnnouncementView announcement={a} />;
 }
 
@@ -57,13 +58,17 @@ function ComposeForm({ existing }: { existing?: Announcement }) {
   const input: AnnouncementInput = { kind, subject, bodyHtml: html, audience };
   const busy = m.create.isPending || m.update.isPending || m.send.isPending || m.cancel.isPending;
 
-  /** Saves the form (creating the draft the first time) and returns the saved row. */
-  const save = async (): Promise<Announcement> => {
+  /**
+   * Saves the form (creating the draft the first time) and returns the saved row. A new draft
+   * moves to its own address, where the page reads it afresh; when a send follows, it moves
+   * there once the send is done, so the page never reads the draft half-way.
+   */
+  const save = async (openSaved = true): Promise<Announcement> => {
     setError(null);
     try {
       const a = saved ? await m.update.mutateAsync({ id: saved.id, input, version: saved.version }) : await m.create.mutateAsync(input);
       setSaved(a);
-      if (!saved) navigate(`/announcements/${a.id}`, { replace: true });
+      if (!saved && openSaved) navigate(`/announcements/${a.id}`, { replace: true });
       return a;
     } catch (e) {
       setError(e);
@@ -71,12 +76,13 @@ function ComposeForm({ existing }: { existing?: Announcement }) {
     }
   };
   const sendAt = async (when?: string) => {
-    const a = await save();
+    const a = await save(false);
     try {
       const sent = await m.send.mutateAsync({ id: a.id, at: when, version: a.version });
       setSaved(sent);
       navigate(`/announcements/${sent.id}`, { replace: true });
     } catch (e) {
+      // The page stays, with the saved draft and the reason the send was refused.
       setError(e);
       throw e;
     }
