@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { JourneyStage, ProblemStatus, RiskSettings } from '../../domain/satisfaction/satisfaction-types';
+import type { CsatFactRow } from './csat-facts';
 
 /**
  * What the satisfaction summary and the at-risk signals read: survey answers, the clients with
@@ -13,25 +14,7 @@ const when = (d: Date | string | null): Date | null => (d === null ? null : new 
 
 // ---------- the summary ----------
 
-export type SummaryCsatRow = {
-  id: string;
-  ticket_id: string;
-  number: number;
-  subject: string;
-  client_id: string;
-  client_name: string;
-  technician_id: string | null;
-  technician_name: string | null;
-  plan_name: string | null;
-  category: string | null;
-  priority: string;
-  site_id: string | null;
-  scale: 'three' | 'five';
-  rating: number | null;
-  score: number | null;
-  sent_at: Date;
-  responded_at: Date | null;
-};
+export type SummaryCsatRow = CsatFactRow & { client_id: string; client_name: string; technician_name: string | null };
 
 /** CSAT surveys of the tenant (or one client) sent or answered in [from, to). */
 export async function csatForSummary(db: Db, tenantId: string, from: Date, to: Date, clientId?: string): Promise<SummaryCsatRow[]> {

@@ -14,6 +14,7 @@
 import type { BusinessCalendar, CalendarDefinition } from '../../domain/calendar';
 import { evaluateScorecard, isQuarterEnd, monthBounds, monthKeyAt, monthsOf, parseMonthKey, previousMonthKey, quarterOfMonth, type ScorecardInput } from '../../domain/goals';
 import type { ScorecardDocument } from '../../domain/goals/goal-types';
+import { groupBy } from '../../domain/group-by';
 import { buildTicketFacts } from '../../domain/metrics/ticket-facts';
 import { NO_SURVEYS, type CsatFact, type ManualValue, type NpsFact, type SurveyFacts, type TicketFacts } from '../../domain/metrics/metric-types';
 import type { CatalogCategory, MetricKey, TermsVersion } from '../../domain/pact/pact-types';
@@ -128,8 +129,8 @@ async function surveysFor(ctx: AppContext, tenantId: string, prepared: readonly 
  * index and its own connection), which roughly halves the wait on a multi-core server. PGlite is
  * one connection: one read.
  */
-async function windowDataInParts(ctx: AppContext, tenantId: string, windows: repo.TicketWindow[]): Promise<repo.WindowData> {
-  if (ctx.dbKind !== 'postgres') return repo.windowData(ctx.db, tenantId, windows);
+export async function windowDataInParts(ctx: AppContext, tenantId: string, windows: repo.TicketWindow[]): Promise<repo.WindowData> {
+  if (ctx.dbKind !== 'postgres' || windows.length === 0) return repo.windowData(ctx.db, tenantId, windows);
   const half = (w: repo.TicketWindow) => new Date(w.from.getTime() + Math.floor((w.to.getTime() - w.from.getTime()) / 2));
   const parts = await Promise.all([
     repo.windowData(ctx.db, tenantId, windows.map((w) => ({ ...w, created: { from: null, to: w.from } }))),
@@ -145,15 +146,52 @@ async function windowDataInParts(ctx: AppContext, tenantId: string, windows: rep
   };
 }
 
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    let list = m.get(k);
-    if (!list) m.set(k, (list = []));
-    list.push(r);
-  }
-  return m;
+/**
+ * Turns the window's ticket rows into their facts as of an instant (a period's end). Tickets
+ * share calendar snapshots and targets documents: each distinct snapshot is kept once and each
+ * calendar built once per reader, so a large window costs one build per calendar.
+ */
+export function ticketFactsReader(data: repo.WindowData): (t: repo.ScorecardTicketRow, at: Date) => TicketFacts {
+  const snapshots = new Map<string, Record<string, CalendarDefinition>>();
+  const built = new WeakMap<CalendarDefinition, BusinessCalendar>();
+  const calendar = (id: string, definition: CalendarDefinition): BusinessCalendar => {
+    let c = built.get(definition);
+    if (!c) built.set(definition, (c = calendarFor(id, definition)));
+    return c;
+  };
+  const docs = new WeakMap<object, TicketTargetsDocument>();
+  const targetsOf = (t: repo.ScorecardTicketRow): TicketTargetsDocument | null => {
+    if (!t.targets) return null;
+    let doc = docs.get(t.targets);
+    if (!doc) {
+      const raw = t.targets as TicketTargetsDocument;
+      const key = JSON.stringify(raw.calendars ?? {});
+      let calendars = snapshots.get(key);
+      if (!calendars) snapshots.set(key, (calendars = raw.calendars ?? {}));
+      docs.set(t.targets, (doc = { ...raw, calendars }));
+    }
+    return doc;
+  };
+  return (t, at) =>
+    buildTicketFacts({
+      ticket: {
+        id: t.id,
+        number: t.number,
+        subject: t.subject,
+        createdAt: t.created_at,
+        priority: t.priority,
+        category: (t.category as CatalogCategory | null) ?? null,
+        siteId: t.site_id,
+        deliveryMode: t.delivery_mode,
+        targets: targetsOf(t),
+      },
+      // Read up to the instant; time entries from the window's start.
+      events: data.events.get(t.id) ?? [],
+      staffPublicReplies: data.replies.get(t.id) ?? [],
+      timeEntries: data.timeEntries.get(t.id) ?? [],
+      at,
+      calendar,
+    });
 }
 
 /**
@@ -180,35 +218,13 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
     repo.priorCredits(db, tenantId, pairs),
     surveysFor(ctx, tenantId, prepared),
   ]);
-  const { tickets, events: eventsOf, replies: repliesOf, timeEntries: entriesOf } = data;
-
-  const ticketsOf = groupBy(tickets, (t) => t.contract_id);
+  const ticketsOf = groupBy(data.tickets, (t) => t.contract_id);
   const manualOf = groupBy(manual, (v) => v.contract_id);
   const attestationsOf = groupBy(attestations, (a) => a.contract_id);
   const countsOf = groupBy(counts, (c) => c.contract_id);
   const creditsOf = groupBy(credits, (c) => c.contract_id);
 
-  // Tickets share calendar snapshots: keep one copy of each distinct one, build each calendar once.
-  const snapshots = new Map<string, Record<string, CalendarDefinition>>();
-  const built = new WeakMap<CalendarDefinition, BusinessCalendar>();
-  const calendar = (id: string, definition: CalendarDefinition): BusinessCalendar => {
-    let c = built.get(definition);
-    if (!c) built.set(definition, (c = calendarFor(id, definition)));
-    return c;
-  };
-  const docs = new WeakMap<object, TicketTargetsDocument>();
-  const targetsOf = (t: repo.ScorecardTicketRow): TicketTargetsDocument | null => {
-    if (!t.targets) return null;
-    let doc = docs.get(t.targets);
-    if (!doc) {
-      const raw = t.targets as TicketTargetsDocument;
-      const key = JSON.stringify(raw.calendars ?? {});
-      let calendars = snapshots.get(key);
-      if (!calendars) snapshots.set(key, (calendars = raw.calendars ?? {}));
-      docs.set(t.targets, (doc = { ...raw, calendars }));
-    }
-    return doc;
-  };
+  const factsOf = ticketFactsReader(data);
 
   return prepared.map(({ job, bounds, widest }, index) => {
     const id = job.contract.id;
@@ -216,27 +232,7 @@ export async function evaluateMonths(ctx: AppContext, tenantId: string, jobs: re
     const facts: TicketFacts[] = [];
     for (const t of ticketsOf.get(id) ?? []) {
       if (t.created_at >= widest.to) continue;
-      facts.push(
-        buildTicketFacts({
-          ticket: {
-            id: t.id,
-            number: t.number,
-            subject: t.subject,
-            createdAt: t.created_at,
-            priority: t.priority,
-            category: (t.category as CatalogCategory | null) ?? null,
-            siteId: t.site_id,
-            deliveryMode: t.delivery_mode,
-            targets: targetsOf(t),
-          },
-          // Read up to the window's end (the month's end), time entries from its start.
-          events: eventsOf.get(t.id) ?? [],
-          staffPublicReplies: repliesOf.get(t.id) ?? [],
-          timeEntries: entriesOf.get(t.id) ?? [],
-          at,
-          calendar,
-        }),
-      );
+      facts.push(factsOf(t, at));
     }
     const manualValues = new Map<string, ManualValue>();
     for (const v of manualOf.get(id) ?? []) {

@@ -5,6 +5,7 @@ import type { CalendarDefinition } from '../../domain/calendar';
 import type { ScorecardDocument } from '../../domain/goals/goal-types';
 import type { ContractTerms } from '../../domain/pact/pact-types';
 import type { Scope } from '../../http/actor';
+import type { CsatFactRow } from '../satisfaction/csat-facts';
 
 /**
  * Everything a scorecard reads and writes. Every query takes the tenant; reads a client user can
@@ -255,23 +256,7 @@ export async function windowData(db: Db, tenantId: string, windows: readonly Tic
 /** The surveys one evaluation reads: those of the client sent or answered in [from, to). */
 export type SurveyWindow = { clientId: string; from: Date; to: Date };
 
-export type CsatSurveyRow = {
-  win: number;
-  id: string;
-  ticket_id: string;
-  number: number;
-  subject: string;
-  priority: string;
-  category: string | null;
-  site_id: string | null;
-  technician_id: string | null;
-  plan_name: string | null;
-  scale: 'three' | 'five';
-  rating: number | null;
-  score: number | null;
-  sent_at: Date;
-  responded_at: Date | null;
-};
+export type CsatSurveyRow = CsatFactRow & { win: number };
 
 export type NpsSurveyRow = { win: number; id: string; score: number | null; sent_at: Date; responded_at: Date | null };
 

@@ -4,16 +4,13 @@
  * terms, the tickets of the trend window with their history, surveys, catalog items, sites,
  * problems, journey, the period's scorecards), then build each client's document. No writes here.
  */
-import type { BusinessCalendar, CalendarDefinition } from '../../domain/calendar';
 import { periodBounds } from '../../domain/goals/period';
-import { buildTicketFacts } from '../../domain/metrics/ticket-facts';
+import { groupBy } from '../../domain/group-by';
 import type { CsatFact, NpsFact } from '../../domain/metrics/metric-types';
-import type { CatalogCategory } from '../../domain/pact/pact-types';
 import { versionAt } from '../../domain/pact/terms-at';
 import { buildSummary, goalSummaryOf, monthsOfPeriod, npsQuarterOf, periodLabel, trendKeys, type SummaryDocument, type SummaryTicket } from '../../domain/summaries';
-import type { TicketTargetsDocument } from '../../domain/tickets';
 import type { AppContext } from '../../http/context';
-import { loadPacts, type ContractPact } from '../scorecards/scorecard-evaluation';
+import { loadPacts, ticketFactsReader, windowDataInParts, type ContractPact } from '../scorecards/scorecard-evaluation';
 import * as cards from '../scorecards/scorecards.repository';
 import { calendarFor } from '../tickets/tickets.service';
 import { csatFactOf } from '../satisfaction/csat-facts';
@@ -81,37 +78,6 @@ function planFor(job: SummaryJob, contracts: SummaryContract[], pacts: ReadonlyM
 }
 
 /**
- * The windows' ticket data; on PostgreSQL read in three parts at once by creation (before the
- * trend window, its first half, its second half), each part on its own connection.
- */
-async function ticketData(ctx: AppContext, tenantId: string, windows: cards.TicketWindow[]): Promise<cards.WindowData> {
-  if (ctx.dbKind !== 'postgres' || !windows.length) return cards.windowData(ctx.db, tenantId, windows);
-  const half = (w: cards.TicketWindow) => new Date(w.from.getTime() + Math.floor((w.to.getTime() - w.from.getTime()) / 2));
-  const parts = await Promise.all([
-    cards.windowData(ctx.db, tenantId, windows.map((w) => ({ ...w, created: { from: null, to: w.from } }))),
-    cards.windowData(ctx.db, tenantId, windows.map((w) => ({ ...w, created: { from: w.from, to: half(w) } }))),
-    cards.windowData(ctx.db, tenantId, windows.map((w) => ({ ...w, created: { from: half(w), to: null } }))),
-  ]);
-  return {
-    tickets: parts.flatMap((p) => p.tickets),
-    events: new Map(parts.flatMap((p) => [...p.events])),
-    replies: new Map(parts.flatMap((p) => [...p.replies])),
-    timeEntries: new Map(parts.flatMap((p) => [...p.timeEntries])),
-  };
-}
-
-function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    let list = m.get(k);
-    if (!list) m.set(k, (list = []));
-    list.push(r);
-  }
-  return m;
-}
-
-/**
  * Builds the summaries of the jobs (clients of one tenant, all for the same period) from the data
  * now. A client that cannot be summarised (no contract, period not ended) gets a `problem`.
  */
@@ -138,7 +104,7 @@ export async function generateSummaries(ctx: AppContext, tenantId: string, perio
   const widestFrom = new Date(Math.min(...plans.map((p) => p.trendFrom.getTime())));
   const latestTo = new Date(Math.max(...plans.map((p) => p.period.to.getTime())));
   const [data, surveys, catalog, sites, problems, journey, scorecards, organisation] = await Promise.all([
-    ticketData(ctx, tenantId, plans.flatMap((p) => p.contracts.map((k) => ({ contractId: k.id, from: p.trendFrom, to: p.period.to })))),
+    windowDataInParts(ctx, tenantId, plans.flatMap((p) => p.contracts.map((k) => ({ contractId: k.id, from: p.trendFrom, to: p.period.to })))),
     cards.surveysOfWindows(db, tenantId, plans.map((p) => ({ clientId: p.job.client.id, from: p.surveyFrom, to: p.period.to }))),
     repo.catalogItemsOfWindows(db, tenantId, plans.flatMap((p) => p.contracts.map((k) => ({ contractId: k.id, from: p.period.from, to: p.period.to })))),
     repo.sitesOf(db, tenantId, planClients),
@@ -167,27 +133,7 @@ export async function generateSummaries(ctx: AppContext, tenantId: string, perio
     list.push({ surveyId: r.id, score: r.score, sentAt: r.sent_at, respondedAt: r.responded_at });
   }
 
-  // Tickets share calendar snapshots and targets documents: build each calendar once.
-  const built = new WeakMap<CalendarDefinition, BusinessCalendar>();
-  const calendar = (id: string, definition: CalendarDefinition): BusinessCalendar => {
-    let c = built.get(definition);
-    if (!c) built.set(definition, (c = calendarFor(id, definition)));
-    return c;
-  };
-  const snapshots = new Map<string, Record<string, CalendarDefinition>>();
-  const docs = new WeakMap<object, TicketTargetsDocument>();
-  const targetsOf = (t: cards.ScorecardTicketRow): TicketTargetsDocument | null => {
-    if (!t.targets) return null;
-    let doc = docs.get(t.targets);
-    if (!doc) {
-      const raw = t.targets as TicketTargetsDocument;
-      const key = JSON.stringify(raw.calendars ?? {});
-      let calendars = snapshots.get(key);
-      if (!calendars) snapshots.set(key, (calendars = raw.calendars ?? {}));
-      docs.set(t.targets, (doc = { ...raw, calendars }));
-    }
-    return doc;
-  };
+  const factsOf = ticketFactsReader(data);
 
   plans.forEach((plan, index) => {
     const clientId = plan.job.client.id;
@@ -196,24 +142,7 @@ export async function generateSummaries(ctx: AppContext, tenantId: string, perio
       for (const k of plan.contracts) {
         for (const t of ticketsOf.get(k.id) ?? []) {
           if (t.created_at >= plan.period.to) continue;
-          const facts = buildTicketFacts({
-            ticket: {
-              id: t.id,
-              number: t.number,
-              subject: t.subject,
-              createdAt: t.created_at,
-              priority: t.priority,
-              category: (t.category as CatalogCategory | null) ?? null,
-              siteId: t.site_id,
-              deliveryMode: t.delivery_mode,
-              targets: targetsOf(t),
-            },
-            events: data.events.get(t.id) ?? [],
-            staffPublicReplies: data.replies.get(t.id) ?? [],
-            timeEntries: data.timeEntries.get(t.id) ?? [],
-            at: plan.period.to,
-            calendar,
-          });
+          const facts = factsOf(t, plan.period.to);
           const item = catalogOf.get(t.id);
           tickets.push({ ...facts, catalogItemId: item?.catalog_item_id ?? null, catalogItemName: item?.name ?? null });
         }
