@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, newPage, screenshot, signInWithPassword } from '../support/e2e-browser';
 import { startE2eServer, TEST_PASSWORD, type E2eServer } from '../support/e2e-server';
-import { createUser, signIn } from '../support/test-app';
+import { createUser, ok, signIn } from '../support/test-app';
 
 let server: E2eServer;
 let browser: Browser;
@@ -17,11 +17,6 @@ afterAll(async () => {
 });
 
 type Named = { id: string; name: string };
-async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
-
 test('an account manager announces maintenance to the Gold clients; only their portal shows it', async () => {
   const { tenant, owner } = await server.createTenant('Northwind Managed IT');
   const api = await signIn(server.app, owner.email);

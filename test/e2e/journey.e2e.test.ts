@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, newPage, screenshot, signInWithPassword } from '../support/e2e-browser';
 import { startE2eServer, TEST_PASSWORD, type E2eServer } from '../support/e2e-server';
-import { createUser, signIn, type Agent } from '../support/test-app';
+import { createUser, ok, signIn, type Agent } from '../support/test-app';
 
 let server: E2eServer;
 let browser: Browser;
@@ -25,11 +25,6 @@ async function open(viewport?: { width: number; height: number }) {
 
 type Named = { id: string; name: string };
 type TicketRow = { id: string; number: number; reference: string; subject: string; version: number };
-
-async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return (res.body ? res.json() : undefined) as T;
-}
 
 /** Day `day` of the month `back` months before the current one, at noon UTC. */
 function monthsAgo(back: number, day = 15): Date {

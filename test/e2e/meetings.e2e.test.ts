@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { readCalendar } from '../support/ical-reader';
 import { launchBrowser, newPage, screenshot, signInWithPassword } from '../support/e2e-browser';
 import { startE2eServer, TEST_PASSWORD, type E2eServer } from '../support/e2e-server';
-import { createUser, signIn } from '../support/test-app';
+import { createUser, ok, signIn } from '../support/test-app';
 
 let server: E2eServer;
 let browser: Browser;
@@ -18,11 +18,6 @@ afterAll(async () => {
 });
 
 type Named = { id: string; name: string };
-async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
-
 test('the account manager sets a quarterly cadence, opens the next agenda and subscribes a calendar to the feed', async () => {
   const { tenant, owner } = await server.createTenant('Fabrikam Managed IT');
   const admin = await signIn(server.app, owner.email);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, newPage, screenshot, signInWithPassword } from '../support/e2e-browser';
 import { startE2eServer, TEST_PASSWORD, type E2eServer } from '../support/e2e-server';
 import { previousQuarter } from '../../src/domain/satisfaction/risk-rules';
-import { createUser, signIn } from '../support/test-app';
+import { createUser, ok, signIn } from '../support/test-app';
 
 let server: E2eServer;
 let browser: Browser;
@@ -19,11 +19,6 @@ afterAll(async () => {
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
-
-async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
 
 /**
  * The account manager's morning: the At risk page lists her client with three bad ratings in a

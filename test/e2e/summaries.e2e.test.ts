@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, newPage, screenshot, signInWithPassword } from '../support/e2e-browser';
 import { startE2eServer, TEST_PASSWORD, type E2eServer } from '../support/e2e-server';
-import { createUser, signIn, type Agent } from '../support/test-app';
+import { createUser, ok, signIn, type Agent } from '../support/test-app';
 
 let server: E2eServer;
 let browser: Browser;
@@ -23,11 +23,6 @@ afterAll(async () => {
 });
 
 type Named = { id: string; name: string };
-
-async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return (res.body ? res.json() : undefined) as T;
-}
 
 function monthsAgo(back: number, day: number, hour: number): Date {
   const now = new Date();

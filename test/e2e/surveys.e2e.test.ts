@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { launchBrowser, newPage, screenshot, signInWithPassword } from '../support/e2e-browser';
 import { startE2eServer, TEST_PASSWORD, type E2eServer } from '../support/e2e-server';
-import { createUser, signIn, type Agent } from '../support/test-app';
+import { createUser, ok, signIn, type Agent } from '../support/test-app';
 
 let server: E2eServer;
 let browser: Browser;
@@ -17,11 +17,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
-  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-  return res.json() as T;
-}
 
 /** A requester's resolved ticket and the one-click links of its "resolved" e-mail (rating -> URL). */
 async function resolvedTicket(owner: Agent, requester: Agent, clientId: string) {

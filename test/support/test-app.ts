@@ -101,3 +101,9 @@ export async function signIn(app: App, email: string, password = TEST_PASSWORD):
   if (!cookie) throw new Error('no session cookie');
   return agentFrom(app, `sp_session=${cookie.value}`, res.json().csrfToken);
 }
+
+/** The JSON body of a successful answer (2xx); anything else fails the test naming the step. */
+export async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, what: string): Promise<T> {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return (res.body ? res.json() : undefined) as T;
+}
