@@ -23,6 +23,15 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
 /** Compliance lines (left axis, %) over opened-ticket bars (right axis). */
 export function trendOption(doc: SummaryDocument): echarts.EChartsCoreOption {
   const points = doc.serviceLevels;
+  // Each point's label on the side away from the other line, so close figures never overlap;
+  // a label under a point near 0 % would sit on the axis labels, so it goes above.
+  const sides = points.map((p) => {
+    const r = p.firstResponseCompliance.value;
+    const s = p.resolutionCompliance.value;
+    const responseAbove = r === null || s === null || r >= s;
+    const side = (below: boolean, v: number | null) => (below && (v ?? 100) >= 15 ? 'bottom' : 'top');
+    return { response: side(!responseAbove, r), resolution: side(responseAbove, s) };
+  });
   return {
     grid: { left: 44, right: 44, top: 34, bottom: 28 },
     legend: { top: 0, left: 'center', itemWidth: 14, itemHeight: 8, textStyle: { fontSize: 10, color: TEXT } },
@@ -42,7 +51,7 @@ export function trendOption(doc: SummaryDocument): echarts.EChartsCoreOption {
         itemStyle: { color: CHART_COLOURS.response },
         label: { show: true, fontSize: 9, position: 'top', color: CHART_COLOURS.response, textBorderWidth: 0, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${Math.round(p.value)} %`) },
         connectNulls: true,
-        data: points.map((p) => p.firstResponseCompliance.value),
+        data: points.map((p, i) => ({ value: p.firstResponseCompliance.value, label: { position: sides[i]!.response } })),
       },
       {
         name: 'Resolved in time',
@@ -53,8 +62,7 @@ export function trendOption(doc: SummaryDocument): echarts.EChartsCoreOption {
         itemStyle: { color: CHART_COLOURS.resolution },
         label: { show: true, fontSize: 9, position: 'bottom', color: CHART_COLOURS.resolution, textBorderWidth: 0, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${Math.round(p.value)} %`) },
         connectNulls: true,
-        // A label under a point near 0 % would sit on the axis labels: put it above.
-        data: points.map((p) => ({ value: p.resolutionCompliance.value, label: { position: (p.resolutionCompliance.value ?? 100) < 15 ? 'top' : 'bottom' } })),
+        data: points.map((p, i) => ({ value: p.resolutionCompliance.value, label: { position: sides[i]!.resolution } })),
       },
     ],
   };

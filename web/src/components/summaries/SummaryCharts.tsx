@@ -16,6 +16,15 @@ const colours = { response: '#1d4ed8', resolution: '#0f766e', opened: '#cbd5e1',
 export function ServiceTrendChart({ doc }: { doc: SummaryDocument }) {
   const option = useMemo(() => {
     const points = doc.serviceLevels;
+    // Each point's label on the side away from the other line, so close figures never overlap;
+    // a label under a point near 0 % would sit on the axis labels, so it goes above (as in the PDF).
+    const sides = points.map((p) => {
+      const r = p.firstResponseCompliance.value;
+      const s = p.resolutionCompliance.value;
+      const responseAbove = r === null || s === null || r >= s;
+      const side = (below: boolean, v: number | null) => (below && (v ?? 100) >= 15 ? 'bottom' : 'top');
+      return { response: side(!responseAbove, r), resolution: side(responseAbove, s) };
+    });
     const label = (color: string, position: 'top' | 'bottom') => ({ show: true, position, color, fontSize: 11, formatter: (p: { value: number | null }) => (p.value === null ? '' : `${Math.round(p.value)} %`) });
     return {
       animation: false,
@@ -29,8 +38,8 @@ export function ServiceTrendChart({ doc }: { doc: SummaryDocument }) {
       ],
       series: [
         { name: 'Tickets opened', type: 'bar', yAxisIndex: 1, barWidth: '38%', itemStyle: { color: colours.opened }, data: points.map((p) => p.opened) },
-        { name: 'First response in time', type: 'line', connectNulls: true, symbolSize: 7, itemStyle: { color: colours.response }, label: label(colours.response, 'top'), data: points.map((p) => p.firstResponseCompliance.value) },
-        { name: 'Resolved in time', type: 'line', connectNulls: true, symbolSize: 7, itemStyle: { color: colours.resolution }, label: label(colours.resolution, 'bottom'), data: points.map((p) => ({ value: p.resolutionCompliance.value, label: { position: (p.resolutionCompliance.value ?? 100) < 15 ? 'top' : 'bottom' } })) },
+        { name: 'First response in time', type: 'line', connectNulls: true, symbolSize: 7, itemStyle: { color: colours.response }, label: label(colours.response, 'top'), data: points.map((p, i) => ({ value: p.firstResponseCompliance.value, label: { position: sides[i]!.response } })) },
+        { name: 'Resolved in time', type: 'line', connectNulls: true, symbolSize: 7, itemStyle: { color: colours.resolution }, label: label(colours.resolution, 'bottom'), data: points.map((p, i) => ({ value: p.resolutionCompliance.value, label: { position: sides[i]!.resolution } })) },
       ],
     } as unknown as ChartOption;
   }, [doc]);
